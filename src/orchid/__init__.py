@@ -1,0 +1,3 @@
+"""Orchid: an ORCID-compatible researcher-identifier registry."""
+
+__version__ = "0.1.0"

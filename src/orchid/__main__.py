@@ -1,0 +1,3 @@
+from orchid.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Project-wide Django app: health check now; shared models later."""

@@ -1,0 +1,1 @@
+"""Models shared across Orchid. None yet; `orchid/core/migrations/` is ready for the first."""

@@ -1,0 +1,1 @@
+"""Test support: a throwaway PostgreSQL cluster and the pytest plugin that picks the test database."""
