@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Regenerate `src/orchid/schema/generated/` from ORCID's official v3.0 XSDs.
+
+The XSDs are not part of this repository (they live in `../shared/orcid-model`, ORCID's MIT-style
+licensed orcid-model); only the dataclasses xsdata generates from them are committed.
+
+Three families are generated into separate packages because they share XML namespaces but not
+definitions: the record/summary messages import `common-3.0.xsd`, while the client, group-id and
+notification-permission messages still import `common-2.1.xsd` (both use the `common` namespace),
+and notification-custom declares the same root element as notification-permission.
+
+Usage: python scripts/generate_schema_models.py [--orcid-model PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_RESOURCES = REPO.parent / "shared" / "orcid-model" / "src" / "main" / "resources"
+TARGET_PARENT = REPO / "src"
+GENERATED = TARGET_PARENT / "orchid" / "schema" / "generated"
+
+# package name -> the XSD files (relative to orcid-model's resources folder) it is generated from.
+# Imports are resolved by xsdata from these files, so only the entry points are listed, plus the
+# folders their relative `schemaLocation`s point at.
+FAMILIES: dict[str, dict[str, list[str]]] = {
+    "record": {
+        "sources": ["record_3.0", "summary_3.0"],
+        "support": ["common_3.0", "xml.xsd"],
+    },
+    "legacy": {
+        "sources": [
+            "client_3.0/client-3.0.xsd",
+            "group-id-3.0/group-id-3.0.xsd",
+            "notification_3.0/notification-permission-3.0.xsd",
+        ],
+        "support": ["common_2.1", "record_2.1", "xml.xsd"],
+    },
+    # Same root element as notification-permission (<notification:notification>), other content.
+    "custom": {
+        "sources": ["notification_3.0/notification-custom-3.0.xsd"],
+        "support": ["common_2.1", "xml.xsd"],
+    },
+}
+
+
+# ORCID marks a few text-only types `mixed="true"`. For simple content the XSD spec ignores the flag, and
+# a mixed type with no child elements is plain text; xsdata would model both as a list of arbitrary
+# nodes. Rewriting them as simple string/integer content gives the same documents a plain `value` field.
+TARGET_NAMESPACE = re.compile(r'targetNamespace="([^"]+)"')
+MIXED_SIMPLE_CONTENT = re.compile(r'<xs:complexType mixed="true">(\s*<xs:simpleContent>)')
+MIXED_TEXT_ONLY = re.compile(
+    r'(<xs:complexType\b[^>]*?) mixed="true"([^>]*>)(\s*<xs:annotation>.*?</xs:annotation>)?(\s*)(</xs:complexType>)',
+    re.DOTALL,
+)
+
+
+def as_text_content(xsd: str) -> str:
+    xsd = MIXED_SIMPLE_CONTENT.sub(r"<xs:complexType>\1", xsd)
+    return MIXED_TEXT_ONLY.sub(
+        r'\1\2\3<xs:simpleContent><xs:extension base="xs:string"/></xs:simpleContent>\4\5', xsd
+    )
+
+
+def copy_xsds(resources: Path, relative: str, workdir: Path) -> None:
+    source = resources / relative
+    files = sorted(source.glob("*.xsd")) if source.is_dir() else [source]
+    for xsd in files:
+        target = workdir / xsd.relative_to(resources)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(as_text_content(xsd.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def generate_family(resources: Path, package: str, spec: dict[str, list[str]]) -> None:
+    with tempfile.TemporaryDirectory(prefix=f"orchid-xsd-{package}-") as tmp:
+        workdir = Path(tmp)
+        for relative in spec["sources"] + spec["support"]:
+            copy_xsds(resources, relative, workdir)
+        # xsdata takes one source. A wrapper schema that only imports each entry point (every entry
+        # point has a namespace of its own) makes it generate exactly what those messages reach.
+        imports = []
+        for relative in spec["sources"]:
+            path = workdir / relative
+            for entry in sorted(path.glob("*.xsd")) if path.is_dir() else [path]:
+                namespace = TARGET_NAMESPACE.search(entry.read_text(encoding="utf-8"))
+                if namespace is None:
+                    raise SystemExit(f"{entry} has no targetNamespace")
+                location = entry.relative_to(workdir).as_posix()
+                imports.append(f'  <xs:import namespace="{namespace.group(1)}" schemaLocation="{location}"/>')
+        wrapper = workdir / "orchid-entry-points.xsd"
+        wrapper.write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:orchid:entry-points">\n'
+            + "\n".join(imports)
+            + "\n</xs:schema>\n",
+            encoding="utf-8",
+        )
+        command = [
+            sys.executable, "-m", "xsdata", "generate",
+            "--package", f"orchid.schema.generated.{package}",
+            "--structure-style", "namespaces",
+            "--slots",
+            "--docstring-style", "Blank",
+            "--max-line-length", "110",
+            str(wrapper),
+        ]
+        # xsdata formats its output with ruff, which lives beside this interpreter in the venv.
+        env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+        subprocess.run(command, cwd=TARGET_PARENT, check=True, env=env)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--orcid-model", type=Path, default=DEFAULT_RESOURCES,
+                        help="orcid-model's src/main/resources folder")
+    args = parser.parse_args()
+    resources: Path = args.orcid_model
+    if not (resources / "record_3.0").is_dir():
+        print(f"orcid-model XSDs not found under {resources}", file=sys.stderr)
+        return 2
+    if GENERATED.exists():
+        shutil.rmtree(GENERATED)
+    GENERATED.mkdir(parents=True)
+    (GENERATED / "__init__.py").write_text(
+        '"""Generated by scripts/generate_schema_models.py from ORCID\'s v3.0 XSDs. Do not edit."""\n'
+    )
+    for package, spec in FAMILIES.items():
+        generate_family(resources, package, spec)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

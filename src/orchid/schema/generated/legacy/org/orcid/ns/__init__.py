@@ -1,0 +1,243 @@
+from orchid.schema.generated.legacy.org.orcid.ns.activities import (
+    ActivitiesSummary,
+    Educations,
+    Employments,
+    FundingGroup,
+    Fundings,
+    PeerReviewGroup,
+    PeerReviews,
+    WorkGroup,
+    Works,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.client import Client
+from orchid.schema.generated.legacy.org.orcid.ns.common import (
+    Address,
+    Amount,
+    ApplicationGroupOrcid,
+    ApplicationOrcid,
+    ApprovalDate,
+    ArchivedDate,
+    ClientId,
+    ContributorOrcid,
+    Country,
+    CreatedDate,
+    CreditName,
+    CurrencyCode,
+    DisambiguatedOrganization,
+    ElementSummary,
+    EndDate,
+    ExternalId,
+    ExternalIds,
+    FuzzyDate,
+    GroupOrcidIdentifier,
+    Iso3166Country,
+    Iso3166CountryOrEmpty,
+    LanguageCode,
+    LanguageCode1,
+    LastModifiedDate,
+    OrcidId,
+    OrcidIdentifier,
+    Organization,
+    OrganizationAddress,
+    PublicationDate,
+    ReadDate,
+    RelationshipType,
+    SentDate,
+    Source,
+    SourceName,
+    SourceOrcid,
+    SourceType,
+    StartDate,
+    StringWithLangCode,
+    Subtitle,
+    Title,
+    TranslatedTitle,
+    Url,
+    Visibility,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.common import (
+    ContributorAttributes as CommonContributorAttributes,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.common import (
+    ContributorEmail as CommonContributorEmail,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.common import (
+    ContributorRole as CommonContributorRole,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.common import (
+    ContributorSequence as CommonContributorSequence,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.education import (
+    Education,
+    EducationSummary,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.employment import (
+    Employment,
+    EmploymentSummary,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.error import Error
+from orchid.schema.generated.legacy.org.orcid.ns.funding import (
+    Contributor as FundingContributor,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.funding import (
+    ContributorAttributes as FundingContributorAttributes,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.funding import (
+    ContributorRole as FundingContributorRole,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.funding import (
+    Contributors,
+    Funding,
+    FundingSummary,
+    FundingTitle,
+    FundingType,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.group_id import (
+    GroupIdRecord,
+    GroupIdRecords,
+    GroupIdRecordType,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.notification import (
+    ActionedDate,
+    ActivityType,
+    AuthorizationUrl,
+    Item,
+    Items,
+    Notification,
+    NotificationIntro,
+    Notifications,
+    NotificationSubject,
+    NotificationType,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.peer_review import (
+    PeerReview,
+    PeerReviewSummary,
+    Role,
+    Type,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.work import (
+    Citation,
+    CitationType,
+    Work,
+    WorkContributors,
+    WorkSummary,
+    WorkTitle,
+    WorkType,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.work import (
+    Contributor as WorkContributor,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.work import (
+    ContributorAttributes as WorkContributorAttributes,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.work import (
+    ContributorEmail as WorkContributorEmail,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.work import (
+    ContributorRole as WorkContributorRole,
+)
+from orchid.schema.generated.legacy.org.orcid.ns.work import (
+    ContributorSequence as WorkContributorSequence,
+)
+
+__all__ = [
+    "ActivitiesSummary",
+    "Educations",
+    "Employments",
+    "FundingGroup",
+    "Fundings",
+    "PeerReviewGroup",
+    "PeerReviews",
+    "WorkGroup",
+    "Works",
+    "Client",
+    "Address",
+    "Amount",
+    "ApplicationGroupOrcid",
+    "ApplicationOrcid",
+    "ApprovalDate",
+    "ArchivedDate",
+    "ClientId",
+    "CommonContributorAttributes",
+    "CommonContributorEmail",
+    "ContributorOrcid",
+    "CommonContributorRole",
+    "CommonContributorSequence",
+    "Country",
+    "CreatedDate",
+    "CreditName",
+    "CurrencyCode",
+    "DisambiguatedOrganization",
+    "ElementSummary",
+    "EndDate",
+    "ExternalId",
+    "ExternalIds",
+    "FuzzyDate",
+    "GroupOrcidIdentifier",
+    "Iso3166Country",
+    "Iso3166CountryOrEmpty",
+    "LanguageCode",
+    "LanguageCode1",
+    "LastModifiedDate",
+    "OrcidId",
+    "OrcidIdentifier",
+    "Organization",
+    "OrganizationAddress",
+    "PublicationDate",
+    "ReadDate",
+    "RelationshipType",
+    "SentDate",
+    "Source",
+    "SourceName",
+    "SourceOrcid",
+    "SourceType",
+    "StartDate",
+    "StringWithLangCode",
+    "Subtitle",
+    "Title",
+    "TranslatedTitle",
+    "Url",
+    "Visibility",
+    "Education",
+    "EducationSummary",
+    "Employment",
+    "EmploymentSummary",
+    "Error",
+    "FundingContributor",
+    "FundingContributorAttributes",
+    "FundingContributorRole",
+    "Contributors",
+    "Funding",
+    "FundingSummary",
+    "FundingTitle",
+    "FundingType",
+    "GroupIdRecord",
+    "GroupIdRecordType",
+    "GroupIdRecords",
+    "ActionedDate",
+    "ActivityType",
+    "AuthorizationUrl",
+    "Item",
+    "Items",
+    "Notification",
+    "NotificationIntro",
+    "NotificationSubject",
+    "NotificationType",
+    "Notifications",
+    "PeerReview",
+    "PeerReviewSummary",
+    "Role",
+    "Type",
+    "Citation",
+    "CitationType",
+    "WorkContributor",
+    "WorkContributorAttributes",
+    "WorkContributorEmail",
+    "WorkContributorRole",
+    "WorkContributorSequence",
+    "Work",
+    "WorkContributors",
+    "WorkSummary",
+    "WorkTitle",
+    "WorkType",
+]
