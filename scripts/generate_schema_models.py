@@ -117,6 +117,42 @@ def generate_family(resources: Path, package: str, spec: dict[str, list[str]]) -
         subprocess.run(command, cwd=TARGET_PARENT, check=True, env=env)
 
 
+ENUM_BLOCK = re.compile(r"\n\nclass (\w+)\(Enum\):\n((?:    \w+ = .+\n)+)")
+ENUM_MEMBER = re.compile(r"    (\w+) = (.+)")
+
+
+def use_project_enums(package: str) -> None:
+    """Replace generated enums that `orchid.schema.enums` already defines by an import of it.
+
+    ORCID's vocabularies are defined once, in orchid.schema.enums; where an XSD also enumerates one
+    (visibility, contributor-sequence, creation-method) the generated class must be that one. A
+    generated enum is replaced only when its members are exactly the project's.
+    """
+    sys.path.insert(0, str(TARGET_PARENT))
+    from orchid.schema import enums
+
+    for module in (GENERATED / package).rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        replaced = []
+        for match in ENUM_BLOCK.finditer(source):
+            name, body = match.group(1), match.group(2)
+            project_enum = getattr(enums, name, None)
+            if project_enum is None:
+                continue
+            members = {m.group(1): eval(m.group(2)) for m in ENUM_MEMBER.finditer(body)}  # noqa: S307 - literals
+            if members != {member.name: member.value for member in project_enum}:
+                raise SystemExit(f"{module}: {name} differs from orchid.schema.enums.{name}; reconcile them")
+            replaced.append(name)
+        for name in replaced:
+            source = re.sub(rf"\n\nclass {name}\(Enum\):\n(?:    \w+ = .+\n)+", "\n", source)
+        if replaced:
+            header = f"from orchid.schema.enums import {', '.join(sorted(replaced))}\n"
+            source = source.replace("\n__NAMESPACE__", f"{header}\n__NAMESPACE__", 1)
+            if "(Enum)" not in source:
+                source = source.replace("from enum import Enum\n", "")
+            module.write_text(source, encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--orcid-model", type=Path, default=DEFAULT_RESOURCES,
@@ -134,6 +170,8 @@ def main() -> int:
     )
     for package, spec in FAMILIES.items():
         generate_family(resources, package, spec)
+    use_project_enums("record")
+    subprocess.run([sys.executable, "-m", "ruff", "format", "--quiet", str(GENERATED)], check=True)
     return 0
 
 

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
 from xsdata.models.datatype import XmlDateTime
+from orchid.schema.enums import Visibility
 
 __NAMESPACE__ = "http://www.orcid.org/ns/common"
 
@@ -393,13 +393,6 @@ class Url:
         namespace = "http://www.orcid.org/ns/common"
 
     value: str = field(default="")
-
-
-class Visibility(Enum):
-    PRIVATE = "private"
-    LIMITED = "limited"
-    PUBLIC = "public"
-    REGISTERED_ONLY = "registered-only"
 
 
 @dataclass(slots=True, kw_only=True)

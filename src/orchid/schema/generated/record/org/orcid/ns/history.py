@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
 from xsdata.models.datatype import XmlDateTime
 
@@ -10,6 +9,7 @@ from orchid.schema.generated.record.org.orcid.ns.common import (
     Source,
     Visibility,
 )
+from orchid.schema.enums import CreationMethod
 
 __NAMESPACE__ = "http://www.orcid.org/ns/history"
 
@@ -28,13 +28,6 @@ class CompletionDate:
         name = "completion-date"
 
     value: XmlDateTime = field()
-
-
-class CreationMethod(Enum):
-    API = "API"
-    DIRECT = "Direct"
-    MEMBER_REFERRED = "Member-referred"
-    WEBSITE = "website"
 
 
 @dataclass(slots=True, kw_only=True)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
 from orchid.schema.generated.record.org.orcid.ns.common import (
     ContributorOrcid,
@@ -16,6 +15,7 @@ from orchid.schema.generated.record.org.orcid.ns.common import (
     TranslatedTitle,
     Url,
 )
+from orchid.schema.enums import ContributorSequence
 
 __NAMESPACE__ = "http://www.orcid.org/ns/work"
 
@@ -54,11 +54,6 @@ class ContributorEmail:
             "pattern": r"[^@]+@[^\.]+\..+",
         },
     )
-
-
-class ContributorSequence(Enum):
-    FIRST = "first"
-    ADDITIONAL = "additional"
 
 
 @dataclass(slots=True, kw_only=True)
