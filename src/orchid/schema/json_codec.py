@@ -160,9 +160,17 @@ def _model_encoder(cls: type) -> Callable[[Any], dict[str, Any]]:
     return encode
 
 
+@cache
+def _root_encoder(cls: type) -> Callable[[Any], dict[str, Any]]:
+    encode = _model_encoder(cls)
+    if plan_for(cls).local in json_shape.NUMERIC_DISPLAY_INDEX:
+        return _with_numeric_display_index(encode)
+    return encode
+
+
 def to_data(model: Any) -> dict[str, Any]:
     """The JSON data (dicts, lists, scalars) ORCID writes for a message model."""
-    return _model_encoder(type(model))(model)
+    return _root_encoder(type(model))(model)
 
 
 def to_json(model: Any, *, pretty: bool = False) -> bytes:

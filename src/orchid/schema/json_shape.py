@@ -38,14 +38,17 @@ WRAPPED_LEAVES: frozenset[str] = frozenset(
         f"{PERSONAL_DETAILS}family-name",
         f"{ADDRESS}country",
         f"{FUNDING}organization-defined-type",
+        f"{PEER_REVIEW}subject-container-name",
     }
 )
 
-# Simple-content elements that ORCID's Java model holds as a plain string, so JSON writes the bare
-# value (e.g. "contributor-email": "a@b.c" in work-full-3.0.json).
+# Simple-content elements that ORCID's Java model holds as a plain value, so JSON writes it bare:
+# Work.languageCode is a String behind an adapter ("language-code": "en" in work-full-3.0.json),
+# History.claimed a Boolean ("claimed": true in record-full-3.0.json).
 BARE_TEXT: frozenset[str] = frozenset(
     {
-        f"{WORK}contributor-email",
+        f"{COMMON}language-code",
+        "{http://www.orcid.org/ns/history}claimed",
     }
 )
 
