@@ -60,7 +60,9 @@ def work_summary(n: int) -> Any:
                 m.common.ExternalId(
                     external_id_type="issn",
                     external_id_value="1234-5679",
-                    external_id_normalized=m.common.TransientNonEmptyString(value="1234-5679", transient="true"),
+                    external_id_normalized=m.common.TransientNonEmptyString(
+                        value="1234-5679", transient="true"
+                    ),
                     external_id_relationship="part-of",
                 ),
             ]
@@ -102,7 +104,9 @@ def measure(action: Callable[[], Any], repeat: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--works", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
@@ -112,7 +116,8 @@ def main() -> None:
     json = to_json(model)
     assert from_json(json, m.record.Record) == from_xml(xml)  # both formats carry the same message
 
-    print(f"record with {args.works} work summaries; XML {len(xml) / 1024:.0f} KiB, JSON {len(json) / 1024:.0f} KiB")
+    sizes = f"XML {len(xml) / 1024:.0f} KiB, JSON {len(json) / 1024:.0f} KiB"
+    print(f"record with {args.works} work summaries; {sizes}")
     print(f"{'operation':<24}{'median ms':>12}{'best ms':>10}{'records/s':>12}")
     for name, action in (
         ("to_json", lambda: to_json(model)),

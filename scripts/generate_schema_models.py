@@ -58,7 +58,8 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
 TARGET_NAMESPACE = re.compile(r'targetNamespace="([^"]+)"')
 MIXED_SIMPLE_CONTENT = re.compile(r'<xs:complexType mixed="true">(\s*<xs:simpleContent>)')
 MIXED_TEXT_ONLY = re.compile(
-    r'(<xs:complexType\b[^>]*?) mixed="true"([^>]*>)(\s*<xs:annotation>.*?</xs:annotation>)?(\s*)(</xs:complexType>)',
+    r'(<xs:complexType\b[^>]*?) mixed="true"([^>]*>)'
+    r"(\s*<xs:annotation>.*?</xs:annotation>)?(\s*)(</xs:complexType>)",
     re.DOTALL,
 )
 
@@ -98,18 +99,24 @@ def generate_family(resources: Path, package: str, spec: dict[str, list[str]]) -
         wrapper = workdir / "orchid-entry-points.xsd"
         wrapper.write_text(
             '<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:orchid:entry-points">\n'
-            + "\n".join(imports)
-            + "\n</xs:schema>\n",
+            '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+            ' targetNamespace="urn:orchid:entry-points">\n' + "\n".join(imports) + "\n</xs:schema>\n",
             encoding="utf-8",
         )
         command = [
-            sys.executable, "-m", "xsdata", "generate",
-            "--package", f"orchid.schema.generated.{package}",
-            "--structure-style", "namespaces",
+            sys.executable,
+            "-m",
+            "xsdata",
+            "generate",
+            "--package",
+            f"orchid.schema.generated.{package}",
+            "--structure-style",
+            "namespaces",
             "--slots",
-            "--docstring-style", "Blank",
-            "--max-line-length", "110",
+            "--docstring-style",
+            "Blank",
+            "--max-line-length",
+            "110",
             str(wrapper),
         ]
         # xsdata formats its output with ruff, which lives beside this interpreter in the venv.
@@ -154,9 +161,12 @@ def use_project_enums(package: str) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--orcid-model", type=Path, default=DEFAULT_RESOURCES,
-                        help="orcid-model's src/main/resources folder")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--orcid-model", type=Path, default=DEFAULT_RESOURCES, help="orcid-model's src/main/resources folder"
+    )
     args = parser.parse_args()
     resources: Path = args.orcid_model
     if not (resources / "record_3.0").is_dir():

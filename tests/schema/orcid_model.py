@@ -7,10 +7,14 @@ from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 RESOURCES = Path(
-    os.environ.get("ORCHID_ORCID_MODEL", REPOSITORY.parent / "shared" / "orcid-model" / "src" / "main" / "resources")
+    os.environ.get(
+        "ORCHID_ORCID_MODEL", REPOSITORY.parent / "shared" / "orcid-model" / "src" / "main" / "resources"
+    )
 )
 AVAILABLE = (RESOURCES / "record_3.0").is_dir()
-MISSING_REASON = f"ORCID's orcid-model is not at {RESOURCES} (set ORCHID_ORCID_MODEL): conformance tests skipped"
+MISSING_REASON = (
+    f"ORCID's orcid-model is not at {RESOURCES} (set ORCHID_ORCID_MODEL): conformance tests skipped"
+)
 
 # Folders holding the v3.0 messages (the 2.1 ones are only there to resolve imports).
 V3_FOLDERS = ("record_3.0", "common_3.0", "summary_3.0", "client_3.0", "group-id-3.0", "notification_3.0")
@@ -19,7 +23,9 @@ V3_FOLDERS = ("record_3.0", "common_3.0", "summary_3.0", "client_3.0", "group-id
 def samples(extension: str) -> list[Path]:
     if not AVAILABLE:
         return []
-    return sorted(path for folder in V3_FOLDERS for path in (RESOURCES / folder / "samples").rglob(f"*.{extension}"))
+    return sorted(
+        path for folder in V3_FOLDERS for path in (RESOURCES / folder / "samples").rglob(f"*.{extension}")
+    )
 
 
 def xsd_for(namespace_prefix: str, model_name: str = "") -> Path:

@@ -71,7 +71,11 @@ def test_json_shape_is_orcids() -> None:
     assert data["title"]["translated-title"] == {"value": "Poisson", "language-code": "fr"}
     assert data["journal-title"] == {"value": "Journal of Things"}
     assert data["type"] == "journal-article"
-    assert data["publication-date"] == {"year": {"value": "2015"}, "month": {"value": "06"}, "day": {"value": "03"}}
+    assert data["publication-date"] == {
+        "year": {"value": "2015"},
+        "month": {"value": "06"},
+        "day": {"value": "03"},
+    }
     external_id = data["external-ids"]["external-id"][0]
     assert external_id["external-id-type"] == "doi"
     assert external_id["external-id-url"] == {"value": "https://doi.org/10.1087/20120404"}

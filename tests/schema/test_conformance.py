@@ -173,7 +173,9 @@ def test_every_json_sample_parses() -> None:
 def test_every_json_sample_writes_back_equivalently() -> None:
     def check(path: Path) -> None:
         model = from_json(path.read_bytes(), json_type(path))
-        assert comparable_json(orjson.loads(to_json(model))) == comparable_json(orjson.loads(path.read_bytes()))
+        assert comparable_json(orjson.loads(to_json(model))) == comparable_json(
+            orjson.loads(path.read_bytes())
+        )
 
     run_group("JSON samples round-trip", JSON_SAMPLES, check)
 

@@ -33,7 +33,9 @@ NETWORK_DTD = b"""<?xml version="1.0"?>
 <!DOCTYPE work SYSTEM "http://127.0.0.1:9/evil.dtd">
 <work:work xmlns:work="http://www.orcid.org/ns/work"/>"""
 
-WORK_OPEN = b'<work:work xmlns:work="http://www.orcid.org/ns/work" xmlns:common="http://www.orcid.org/ns/common">'
+WORK_OPEN = (
+    b'<work:work xmlns:work="http://www.orcid.org/ns/work" xmlns:common="http://www.orcid.org/ns/common">'
+)
 
 
 def refused_quickly(call: object, code: int, seconds: float = 1.0) -> OrcidError:
@@ -46,7 +48,9 @@ def refused_quickly(call: object, code: int, seconds: float = 1.0) -> OrcidError
     return error.value
 
 
-@pytest.mark.parametrize("document", [BILLION_LAUGHS, EXTERNAL_ENTITY, NETWORK_DTD], ids=["laughs", "xxe", "dtd"])
+@pytest.mark.parametrize(
+    "document", [BILLION_LAUGHS, EXTERNAL_ENTITY, NETWORK_DTD], ids=["laughs", "xxe", "dtd"]
+)
 def test_doctypes_and_entities_are_refused(document: bytes) -> None:
     error = refused_quickly(lambda: from_xml(document), 9001)
     assert "DOCTYPE" in error.developer_message
@@ -63,7 +67,9 @@ def test_fifty_megabyte_body_is_refused_before_parsing() -> None:
     document = WORK_OPEN + b"<work:title>" + padding + b"</work:title></work:work>"
     error = refused_quickly(lambda: from_xml(document), 9001, seconds=0.5)
     assert "larger than" in error.developer_message
-    refused_quickly(lambda: from_json(b'{"x": "' + b"y" * (50 * 1024 * 1024) + b'"}', models.work.Work), 9047, 0.5)
+    refused_quickly(
+        lambda: from_json(b'{"x": "' + b"y" * (50 * 1024 * 1024) + b'"}', models.work.Work), 9047, 0.5
+    )
 
 
 def test_ten_thousand_deep_nesting_is_refused() -> None:
@@ -75,7 +81,13 @@ def test_ten_thousand_deep_nesting_is_refused() -> None:
 
 @pytest.mark.parametrize(
     "document",
-    [b"", b"\x00\x01\x02", b"<", "<work:work>\udcff</work:work>".encode("utf-8", "surrogatepass"), b"\xff\xfe<"],
+    [
+        b"",
+        b"\x00\x01\x02",
+        b"<",
+        "<work:work>\udcff</work:work>".encode("utf-8", "surrogatepass"),
+        b"\xff\xfe<",
+    ],
 )
 def test_garbage_is_a_clear_error(document: bytes) -> None:
     refused_quickly(lambda: from_xml(document), 9001)

@@ -17,9 +17,9 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from orchid.schema import json_codec, models, xml_codec
-from orchid.schema.validation import validate
 from orchid.schema.json_codec import to_data, to_json
 from orchid.schema.models import ROOT_VARIANTS, ROOTS
+from orchid.schema.validation import validate
 from orchid.schema.xml_codec import to_xml
 
 T = TypeVar("T")

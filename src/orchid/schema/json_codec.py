@@ -138,7 +138,14 @@ def _model_encoder(cls: type) -> Callable[[Any], dict[str, Any]]:
             continue
         plain.append((f.json_key, f.attr, _field_encoder(f)))
     groups = [
-        (group.json_key, [(member.attr, member.local, _LazyEncoder(member.model)) for member in group.members])
+        (
+            group.json_key,
+            [
+                (member.attr, member.local, _LazyEncoder(member.model))
+                for member in group.members
+                if member.model
+            ],
+        )
         for group in plan.json_groups
         if all(member.model is not None for member in group.members)
     ]
@@ -170,7 +177,8 @@ def _root_encoder(cls: type) -> Callable[[Any], dict[str, Any]]:
 
 def to_data(model: Any) -> dict[str, Any]:
     """The JSON data (dicts, lists, scalars) ORCID writes for a message model."""
-    return _root_encoder(type(model))(model)
+    cls: type = type(model)
+    return _root_encoder(cls)(model)
 
 
 def to_json(model: Any, *, pretty: bool = False) -> bytes:
@@ -249,7 +257,7 @@ def _unwrap(decode: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
         if isinstance(value, dict):
             if set(value) - {"value"}:
                 unknown = sorted(set(value) - {"value"})[0]
-                raise json_error(f'Unrecognized field "{unknown}" in \'{where}\'')
+                raise json_error(f"Unrecognized field \"{unknown}\" in '{where}'")
             inner = value.get("value")
             return None if inner is None else decode(inner, where)
         return decode(value, where)  # Jackson also takes the bare value
@@ -322,7 +330,7 @@ def _model_decoder(cls: type, strict: bool) -> Callable[[Any, str], Any]:
                 # A null carries no data: ORCID's Java model writes a few null keys the schema lacks
                 # ("source": null in a name), and reading its own output back must work.
                 if strict and value is not None:
-                    raise json_error(f'Unrecognized field "{key}" in \'{where}\'')
+                    raise json_error(f"Unrecognized field \"{key}\" in '{where}'")
                 continue
             if value is None:
                 continue
@@ -339,7 +347,10 @@ def _model_decoder(cls: type, strict: bool) -> Callable[[Any, str], Any]:
 
 
 def _decode_group(
-    members: dict[str, tuple[FieldPlan, Callable[[Any, str], Any]]], value: Any, values: dict[str, Any], key: str
+    members: dict[str, tuple[FieldPlan, Callable[[Any, str], Any]]],
+    value: Any,
+    values: dict[str, Any],
+    key: str,
 ) -> None:
     if value is None:
         return
@@ -349,6 +360,6 @@ def _decode_group(
         for local, item in entry.items():
             member = members.get(local)
             if member is None:
-                raise json_error(f'Unrecognized field "{local}" in \'{key}\'')
+                raise json_error(f"Unrecognized field \"{local}\" in '{key}'")
             f, decode = member
             values.setdefault(f.attr, []).extend(decode(item, local))

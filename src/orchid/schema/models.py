@@ -65,13 +65,15 @@ _LEGACY_ROOTS: tuple[type, ...] = (
 
 
 def _generated_classes(package: str) -> list[type]:
-    found = []
+    found: list[type] = []
     for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
         module: ModuleType = importlib.import_module(f"{package}.{info.name}")
         found.extend(
             value
             for value in vars(module).values()
-            if dataclasses.is_dataclass(value) and isinstance(value, type) and value.__module__ == module.__name__
+            if dataclasses.is_dataclass(value)
+            and isinstance(value, type)
+            and value.__module__ == module.__name__
         )
     return found
 

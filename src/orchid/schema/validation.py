@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 from orchid.errors import OrcidError
@@ -27,9 +27,9 @@ END_WITHOUT_START = 9050
 END_BEFORE_START = 9055
 
 
-def _vocabulary(enum_cls: type[Enum], field: str) -> Callable[[str], str]:
+def _vocabulary(enum_cls: type[StrEnum], field: str) -> Callable[[str], str]:
     def check(value: str) -> str:
-        return str(enums.parse_enum(enum_cls, value.strip(), field=field).value)  # type: ignore[arg-type]
+        return str(enums.parse_enum(enum_cls, value.strip(), field=field).value)
 
     return check
 
@@ -63,12 +63,14 @@ VALUE_RULES: dict[str, Callable[[str], str]] = {
 
 def validate(model: Any) -> Any:
     """Check (and canonicalize) every value rule in a message; return the message."""
-    _validate(model, plan_for(type(model)).local)
+    cls: type = type(model)
+    _validate(model, plan_for(cls).local)
     return model
 
 
 def _validate(obj: Any, local: str) -> None:
-    plan = plan_for(type(obj))
+    cls: type = type(obj)
+    plan = plan_for(cls)
     for f in plan.fields:
         value = getattr(obj, f.attr)
         if value is None or (f.many and not value):

@@ -79,19 +79,27 @@ def text_writer(leaf: type, zero_pad: int = 0) -> Callable[[Any], str]:
 
 def check_facets(value: Any, facets: Facets) -> None:
     if facets.min_inclusive is not None and value < facets.min_inclusive:
-        raise InvalidValue(f"Value '{value}' is not facet-valid with respect to minInclusive '{facets.min_inclusive}'")
+        raise InvalidValue(
+            f"Value '{value}' is not facet-valid with respect to minInclusive '{facets.min_inclusive}'"
+        )
     if facets.max_inclusive is not None and value > facets.max_inclusive:
-        raise InvalidValue(f"Value '{value}' is not facet-valid with respect to maxInclusive '{facets.max_inclusive}'")
+        raise InvalidValue(
+            f"Value '{value}' is not facet-valid with respect to maxInclusive '{facets.max_inclusive}'"
+        )
     if isinstance(value, str):
         if facets.min_length is not None and len(value) < facets.min_length:
-            raise InvalidValue(f"Value with length = '{len(value)}' is not facet-valid with respect to minLength")
+            raise InvalidValue(
+                f"Value with length = '{len(value)}' is not facet-valid with respect to minLength"
+            )
         if facets.max_length is not None and len(value) > facets.max_length:
             raise InvalidValue(
                 f"Value with length = '{len(value)}' is not facet-valid with respect to maxLength "
                 f"'{facets.max_length}'"
             )
         if facets.pattern is not None and facets.pattern.fullmatch(value) is None:
-            raise InvalidValue(f"Value '{value}' is not facet-valid with respect to pattern '{facets.pattern.pattern}'")
+            raise InvalidValue(
+                f"Value '{value}' is not facet-valid with respect to pattern '{facets.pattern.pattern}'"
+            )
 
 
 def _identity(value: Any) -> Any:
@@ -131,7 +139,9 @@ def _enum_parser(leaf: type[enum.Enum], enum_names: bool) -> Callable[[str], enu
         stripped = text.strip()
         member = by_value.get(stripped) or by_name.get(stripped)
         if member is None:
-            raise InvalidValue(f"Value '{stripped}' is not facet-valid with respect to enumeration '[{allowed}]'")
+            raise InvalidValue(
+                f"Value '{stripped}' is not facet-valid with respect to enumeration '[{allowed}]'"
+            )
         return member
 
     return parse

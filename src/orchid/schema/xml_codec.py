@@ -57,7 +57,11 @@ Writer = Callable[[Any, list[str], str, str, str], None]
 def _model_writer(cls: type) -> Writer:
     """Compile, once per class, a function appending one element of this class to `out`."""
     plan = plan_for(cls)
-    attributes = [(f.attr, f" {f.xml_tag}=\"", text_writer(f.leaf)) for f in plan.fields if f.role is Role.ATTRIBUTE]
+    attributes = [
+        (f.attr, f' {f.xml_tag}="', text_writer(f.leaf))
+        for f in plan.fields
+        if f.role is Role.ATTRIBUTE and f.leaf is not None
+    ]
     text = plan.text
     text_attr = text.attr if text else ""
     write_text = text_writer(text.leaf) if text and text.leaf else str
@@ -144,11 +148,12 @@ def _field_writer(f: FieldPlan) -> Callable[[Any, list[str], str], None]:
 
 def to_xml(model: Any, *, pretty: bool = True) -> bytes:
     """Serialize a message model as ORCID does (UTF-8 bytes with the XML declaration)."""
-    plan = plan_for(type(model))
+    cls: type = type(model)
+    plan = plan_for(cls)
     if plan.namespace is None:
-        raise TypeError(f"{type(model).__name__} is not a root element of the ORCID schema")
+        raise TypeError(f"{cls.__name__} is not a root element of the ORCID schema")
     out: list[str] = [XML_DECLARATION]
-    _model_writer(type(model))(model, out, plan.xml_tag, "\n" if pretty else "", ROOT_DECLARATIONS)
+    _model_writer(cls)(model, out, plan.xml_tag, "\n" if pretty else "", ROOT_DECLARATIONS)
     if pretty:
         out.append("\n")
     return "".join(out).encode("utf-8")
@@ -194,7 +199,7 @@ def parse_document(data: bytes | str, *, max_bytes: int = MAX_DOCUMENT_BYTES) ->
         root = etree.fromstring(raw, parser=_hardened_parser())
     except etree.XMLSyntaxError as exc:
         raise xml_error(f"The XML is not well-formed: {exc}") from None
-    if root.getroottree().docinfo.doctype:
+    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]
         raise xml_error("DOCTYPE is disallowed: document type declarations and entities are not accepted")
     return root
 
@@ -210,7 +215,9 @@ def read_element(element: etree._Element, cls: type, *, strict: bool) -> Any:
 @cache
 def _model_reader(cls: type, strict: bool) -> Callable[[etree._Element], Any]:
     plan = plan_for(cls)
-    attributes = {f.clark: (f, text_parser(f.leaf)) for f in plan.fields if f.role is Role.ATTRIBUTE and f.leaf}
+    attributes = {
+        f.clark: (f, text_parser(f.leaf)) for f in plan.fields if f.role is Role.ATTRIBUTE and f.leaf
+    }
     children: dict[str, tuple[FieldPlan, Callable[[etree._Element], Any]]] = {
         f.clark: (f, _child_reader(f, strict)) for f in plan.fields if f.role is Role.ELEMENT
     }
@@ -221,17 +228,18 @@ def _model_reader(cls: type, strict: bool) -> Callable[[etree._Element], Any]:
     def read(element: etree._Element) -> Any:
         values: dict[str, Any] = {}
         element_name = _display(element.tag)
-        for name, raw in element.attrib.items():
-            entry = attributes.get(name)
-            if entry is None:
+        for raw_name, raw_value in element.attrib.items():
+            name, raw = str(raw_name), str(raw_value)  # lxml-stubs allow bytes; parsed XML gives str
+            attribute = attributes.get(name)
+            if attribute is None:
                 if name.startswith(f"{{{XSI_NAMESPACE}}}") or not strict:
                     continue
                 raise xml_error(
-                    f"cvc-complex-type.3.2.2: Attribute '{_display(name)}' is not allowed to appear in element "
-                    f"'{element_name}'."
+                    f"cvc-complex-type.3.2.2: Attribute '{_display(name)}' is not allowed to appear in "
+                    f"element '{element_name}'."
                 )
-            field_plan, convert = entry
-            values[field_plan.attr] = _convert(convert, raw, field_plan, strict, element_name)
+            attribute_plan, convert = attribute
+            values[attribute_plan.attr] = _convert(convert, raw, attribute_plan, strict, element_name)
         if text is not None and read_text is not None:
             values[text.attr] = _convert(read_text, element.text or "", text, strict, element_name)
         for child in element:
@@ -241,7 +249,8 @@ def _model_reader(cls: type, strict: bool) -> Callable[[etree._Element], Any]:
                     continue
                 raise xml_error(
                     f"cvc-complex-type.2.4.a: Invalid content was found starting with element "
-                    f"'{_display(child.tag)}' in element '{element_name}'. One of '{{{expected}}}' is expected."
+                    f"'{_display(child.tag)}' in element '{element_name}'. "
+                    f"One of '{{{expected}}}' is expected."
                 )
             field_plan, read_child = entry
             value = read_child(child)
@@ -250,7 +259,8 @@ def _model_reader(cls: type, strict: bool) -> Callable[[etree._Element], Any]:
             elif field_plan.attr in values and strict:
                 raise xml_error(
                     f"cvc-complex-type.2.4.d: Invalid content was found starting with element "
-                    f"'{_display(child.tag)}'. No child element is expected at this point in '{element_name}'."
+                    f"'{_display(child.tag)}'. No child element is expected at this point in "
+                    f"'{element_name}'."
                 )
             else:
                 values[field_plan.attr] = value
@@ -289,7 +299,11 @@ def _convert(convert: Callable[[str], Any], raw: str, f: FieldPlan, strict: bool
 
 
 def from_xml_element(
-    root: etree._Element, roots: dict[str, type], variants: dict[str, tuple[str, dict[str, type]]], *, strict: bool
+    root: etree._Element,
+    roots: dict[str, type],
+    variants: dict[str, tuple[str, dict[str, type]]],
+    *,
+    strict: bool,
 ) -> Any:
     cls = roots.get(root.tag)
     if root.tag in variants:
