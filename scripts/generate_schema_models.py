@@ -42,7 +42,7 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
             "group-id-3.0/group-id-3.0.xsd",
             "notification_3.0/notification-permission-3.0.xsd",
         ],
-        "support": ["common_2.1", "record_2.1", "xml.xsd"],
+        "support": ["common_2.1", "xml.xsd"],
     },
     # Same root element as notification-permission (<notification:notification>), other content.
     "custom": {
@@ -64,7 +64,15 @@ MIXED_TEXT_ONLY = re.compile(
 )
 
 
+# notification-permission-3.0.xsd imports activities-2.1.xsd but uses nothing from it; importing it would
+# generate the whole 2.1 record model (with its own copies of every vocabulary) for nothing.
+UNUSED_IMPORT = re.compile(
+    r'<xs:import namespace="http://www.orcid.org/ns/activities"\s+schemaLocation="../record_2.1/activities-2.1.xsd"\s*/>'
+)
+
+
 def as_text_content(xsd: str) -> str:
+    xsd = UNUSED_IMPORT.sub("", xsd)
     xsd = MIXED_SIMPLE_CONTENT.sub(r"<xs:complexType>\1", xsd)
     return MIXED_TEXT_ONLY.sub(
         r'\1\2\3<xs:simpleContent><xs:extension base="xs:string"/></xs:simpleContent>\4\5', xsd
@@ -124,6 +132,14 @@ def generate_family(resources: Path, package: str, spec: dict[str, list[str]]) -
         subprocess.run(command, cwd=TARGET_PARENT, check=True, env=env)
 
 
+# Generated enum name -> the project enum it must be, where the XSD names the vocabulary differently.
+ENUM_ALIASES = {
+    "Iso3166Country": "Country",
+    "LanguageCode1": "LanguageCode",
+    "RelationshipType": "Relationship",
+    "GroupIdRecordType": "GroupIdType",
+    "ActivityType": "NotificationItemType",
+}
 ENUM_BLOCK = re.compile(r"\n\nclass (\w+)\(Enum\):\n((?:    \w+ = .+\n)+)")
 ENUM_MEMBER = re.compile(r"    (\w+) = (.+)")
 
@@ -143,17 +159,23 @@ def use_project_enums(package: str) -> None:
         replaced = []
         for match in ENUM_BLOCK.finditer(source):
             name, body = match.group(1), match.group(2)
-            project_enum = getattr(enums, name, None)
+            project_enum = getattr(enums, ENUM_ALIASES.get(name, name), None)
             if project_enum is None:
                 continue
             members = {m.group(1): eval(m.group(2)) for m in ENUM_MEMBER.finditer(body)}  # noqa: S307 - literals
             if members != {member.name: member.value for member in project_enum}:
-                raise SystemExit(f"{module}: {name} differs from orchid.schema.enums.{name}; reconcile them")
+                print(
+                    f"note: {module.name}: {name} differs from orchid.schema.enums.{name}; kept as generated"
+                )
+                continue
             replaced.append(name)
         for name in replaced:
             source = re.sub(rf"\n\nclass {name}\(Enum\):\n(?:    \w+ = .+\n)+", "\n", source)
         if replaced:
-            header = f"from orchid.schema.enums import {', '.join(sorted(replaced))}\n"
+            names = sorted(
+                name if name not in ENUM_ALIASES else f"{ENUM_ALIASES[name]} as {name}" for name in replaced
+            )
+            header = f"from orchid.schema.enums import {', '.join(names)}\n"
             source = source.replace("\n__NAMESPACE__", f"{header}\n__NAMESPACE__", 1)
             if "(Enum)" not in source:
                 source = source.replace("from enum import Enum\n", "")
@@ -180,7 +202,8 @@ def main() -> int:
     )
     for package, spec in FAMILIES.items():
         generate_family(resources, package, spec)
-    use_project_enums("record")
+    for package in FAMILIES:
+        use_project_enums(package)
     subprocess.run([sys.executable, "-m", "ruff", "format", "--quiet", str(GENERATED)], check=True)
     return 0
 

@@ -1,14 +1,3 @@
-from orchid.schema.generated.legacy.org.orcid.ns.activities import (
-    ActivitiesSummary,
-    Educations,
-    Employments,
-    FundingGroup,
-    Fundings,
-    PeerReviewGroup,
-    PeerReviews,
-    WorkGroup,
-    Works,
-)
 from orchid.schema.generated.legacy.org.orcid.ns.client import Client
 from orchid.schema.generated.legacy.org.orcid.ns.common import (
     Address,
@@ -18,7 +7,11 @@ from orchid.schema.generated.legacy.org.orcid.ns.common import (
     ApprovalDate,
     ArchivedDate,
     ClientId,
+    ContributorAttributes,
+    ContributorEmail,
     ContributorOrcid,
+    ContributorRole,
+    ContributorSequence,
     Country,
     CreatedDate,
     CreditName,
@@ -55,43 +48,6 @@ from orchid.schema.generated.legacy.org.orcid.ns.common import (
     Url,
     Visibility,
 )
-from orchid.schema.generated.legacy.org.orcid.ns.common import (
-    ContributorAttributes as CommonContributorAttributes,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.common import (
-    ContributorEmail as CommonContributorEmail,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.common import (
-    ContributorRole as CommonContributorRole,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.common import (
-    ContributorSequence as CommonContributorSequence,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.education import (
-    Education,
-    EducationSummary,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.employment import (
-    Employment,
-    EmploymentSummary,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.error import Error
-from orchid.schema.generated.legacy.org.orcid.ns.funding import (
-    Contributor as FundingContributor,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.funding import (
-    ContributorAttributes as FundingContributorAttributes,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.funding import (
-    ContributorRole as FundingContributorRole,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.funding import (
-    Contributors,
-    Funding,
-    FundingSummary,
-    FundingTitle,
-    FundingType,
-)
 from orchid.schema.generated.legacy.org.orcid.ns.group_id import (
     GroupIdRecord,
     GroupIdRecords,
@@ -109,47 +65,8 @@ from orchid.schema.generated.legacy.org.orcid.ns.notification import (
     NotificationSubject,
     NotificationType,
 )
-from orchid.schema.generated.legacy.org.orcid.ns.peer_review import (
-    PeerReview,
-    PeerReviewSummary,
-    Role,
-    Type,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.work import (
-    Citation,
-    CitationType,
-    Work,
-    WorkContributors,
-    WorkSummary,
-    WorkTitle,
-    WorkType,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.work import (
-    Contributor as WorkContributor,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.work import (
-    ContributorAttributes as WorkContributorAttributes,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.work import (
-    ContributorEmail as WorkContributorEmail,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.work import (
-    ContributorRole as WorkContributorRole,
-)
-from orchid.schema.generated.legacy.org.orcid.ns.work import (
-    ContributorSequence as WorkContributorSequence,
-)
 
 __all__ = [
-    "ActivitiesSummary",
-    "Educations",
-    "Employments",
-    "FundingGroup",
-    "Fundings",
-    "PeerReviewGroup",
-    "PeerReviews",
-    "WorkGroup",
-    "Works",
     "Client",
     "Address",
     "Amount",
@@ -158,11 +75,11 @@ __all__ = [
     "ApprovalDate",
     "ArchivedDate",
     "ClientId",
-    "CommonContributorAttributes",
-    "CommonContributorEmail",
+    "ContributorAttributes",
+    "ContributorEmail",
     "ContributorOrcid",
-    "CommonContributorRole",
-    "CommonContributorSequence",
+    "ContributorRole",
+    "ContributorSequence",
     "Country",
     "CreatedDate",
     "CreditName",
@@ -198,19 +115,6 @@ __all__ = [
     "TranslatedTitle",
     "Url",
     "Visibility",
-    "Education",
-    "EducationSummary",
-    "Employment",
-    "EmploymentSummary",
-    "Error",
-    "FundingContributor",
-    "FundingContributorAttributes",
-    "FundingContributorRole",
-    "Contributors",
-    "Funding",
-    "FundingSummary",
-    "FundingTitle",
-    "FundingType",
     "GroupIdRecord",
     "GroupIdRecordType",
     "GroupIdRecords",
@@ -224,20 +128,4 @@ __all__ = [
     "NotificationSubject",
     "NotificationType",
     "Notifications",
-    "PeerReview",
-    "PeerReviewSummary",
-    "Role",
-    "Type",
-    "Citation",
-    "CitationType",
-    "WorkContributor",
-    "WorkContributorAttributes",
-    "WorkContributorEmail",
-    "WorkContributorRole",
-    "WorkContributorSequence",
-    "Work",
-    "WorkContributors",
-    "WorkSummary",
-    "WorkTitle",
-    "WorkType",
 ]

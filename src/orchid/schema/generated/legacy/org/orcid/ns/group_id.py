@@ -1,25 +1,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
 from orchid.schema.generated.legacy.org.orcid.ns.common import (
     LastModifiedDate,
     SourceType,
 )
+from orchid.schema.enums import GroupIdType as GroupIdRecordType
 
 __NAMESPACE__ = "http://www.orcid.org/ns/group-id"
-
-
-class GroupIdRecordType(Enum):
-    PUBLISHER = "publisher"
-    INSTITUTION = "institution"
-    JOURNAL = "journal"
-    CONFERENCE = "conference"
-    NEWSPAPER = "newspaper"
-    NEWSLETTER = "newsletter"
-    MAGAZINE = "magazine"
-    PEER_REVIEW_SERVICE = "peer-review service"
 
 
 @dataclass(slots=True, kw_only=True)

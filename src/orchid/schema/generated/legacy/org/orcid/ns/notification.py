@@ -13,6 +13,7 @@ from orchid.schema.generated.legacy.org.orcid.ns.common import (
     SentDate,
     Source,
 )
+from orchid.schema.enums import NotificationItemType as ActivityType
 
 __NAMESPACE__ = "http://www.orcid.org/ns/notification"
 
@@ -23,19 +24,6 @@ class ActionedDate:
         name = "actioned-date"
 
     value: XmlDateTime = field()
-
-
-class ActivityType(Enum):
-    EMPLOYMENT = "employment"
-    EDUCATION = "education"
-    QUALIFICATION = "qualification"
-    INVITED_POSITION = "invited-position"
-    DISTINCTION = "distinction"
-    MEMBERSHIP = "membership"
-    SERVICE = "service"
-    FUNDING = "funding"
-    WORK = "work"
-    PEER_REVIEW = "peer-review"
 
 
 @dataclass(slots=True, kw_only=True)
