@@ -182,6 +182,24 @@ def use_project_enums(package: str) -> None:
             module.write_text(source, encoding="utf-8")
 
 
+def share_common_21() -> None:
+    """notification-custom is generated on its own (its root element clashes with
+    notification-permission's), which makes a second copy of common-2.1; point it at the first."""
+    legacy = "orchid.schema.generated.legacy.org.orcid.ns.common"
+    custom = "orchid.schema.generated.custom.org.orcid.ns.common"
+    custom_common = GENERATED / "custom" / "org" / "orcid" / "ns" / "common.py"
+    legacy_common = GENERATED / "legacy" / "org" / "orcid" / "ns" / "common.py"
+    if custom_common.read_text(encoding="utf-8").replace("generated.custom.", "generated.legacy.") != (
+        legacy_common.read_text(encoding="utf-8")
+    ):
+        raise SystemExit("the two generated copies of common-2.1 differ; keep both and find out why")
+    custom_common.unlink()
+    for module in (GENERATED / "custom").rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        if custom in source:
+            module.write_text(source.replace(custom, legacy), encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -204,6 +222,7 @@ def main() -> int:
         generate_family(resources, package, spec)
     for package in FAMILIES:
         use_project_enums(package)
+    share_common_21()
     subprocess.run([sys.executable, "-m", "ruff", "format", "--quiet", str(GENERATED)], check=True)
     return 0
 

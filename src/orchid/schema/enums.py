@@ -124,73 +124,20 @@ class WorkType(StrEnum):
     UNDEFINED = "undefined"
 
 
-class PeerReviewSubjectType(StrEnum):
-    """orcid-model ``PeerReviewSubjectType``: every work type plus five funding/resource types."""
-
-    ANNOTATION = "annotation"
-    ARTISTIC_PERFORMANCE = "artistic-performance"
-    BLOG_POST = "blog-post"
-    BOOK_CHAPTER = "book-chapter"
-    BOOK_REVIEW = "book-review"
-    BOOK = "book"
-    CARTOGRAPHIC_MATERIAL = "cartographic-material"
-    CLINICAL_STUDY = "clinical-study"
-    CONFERENCE_ABSTRACT = "conference-abstract"
-    CONFERENCE_OUTPUT = "conference-output"
-    CONFERENCE_PAPER = "conference-paper"
-    CONFERENCE_POSTER = "conference-poster"
-    CONFERENCE_PRESENTATION = "conference-presentation"
-    CONFERENCE_PROCEEDINGS = "conference-proceedings"
-    DATA_MANAGEMENT_PLAN = "data-management-plan"
-    DATA_SET = "data-set"
-    DESIGN = "design"
-    DICTIONARY_ENTRY = "dictionary-entry"
-    DISCLOSURE = "disclosure"
-    DISSERTATION_THESIS = "dissertation-thesis"
-    EDITED_BOOK = "edited-book"
-    ENCYCLOPEDIA_ENTRY = "encyclopedia-entry"
-    IMAGE = "image"
-    INVENTION = "invention"
-    JOURNAL_ARTICLE = "journal-article"
-    JOURNAL_ISSUE = "journal-issue"
-    LEARNING_OBJECT = "learning-object"
-    LECTURE_SPEECH = "lecture-speech"
-    LICENSE = "license"
-    MAGAZINE_ARTICLE = "magazine-article"
-    MANUAL = "manual"
-    MOVING_IMAGE = "moving-image"
-    MUSICAL_COMPOSITION = "musical-composition"
-    NEWSLETTER_ARTICLE = "newsletter-article"
-    NEWSPAPER_ARTICLE = "newspaper-article"
-    ONLINE_RESOURCE = "online-resource"
-    OTHER = "other"
-    PATENT = "patent"
-    PHYSICAL_OBJECT = "physical-object"
-    PREPRINT = "preprint"
-    PUBLIC_SPEECH = "public-speech"
-    REGISTERED_COPYRIGHT = "registered-copyright"
-    REPORT = "report"
-    RESEARCH_TECHNIQUE = "research-technique"
-    RESEARCH_TOOL = "research-tool"
-    REVIEW = "review"
-    SOFTWARE = "software"
-    SOUND = "sound"
-    SPIN_OFF_COMPANY = "spin-off-company"
-    STANDARDS_AND_POLICY = "standards-and-policy"
-    SUPERVISED_STUDENT_PUBLICATION = "supervised-student-publication"
-    TECHNICAL_STANDARD = "technical-standard"
-    TEST = "test"
-    TRADEMARK = "trademark"
-    TRANSCRIPTION = "transcription"
-    TRANSLATION = "translation"
-    WEBSITE = "website"
-    WORKING_PAPER = "working-paper"
-    GRANT = "grant"
-    CONTRACT = "contract"
-    AWARD = "award"
-    SALARY_AWARD = "salary-award"
-    RESEARCH_RESOURCE_PROPOSAL = "research-resource-proposal"
-    UNDEFINED = "undefined"
+# orcid-model ``PeerReviewSubjectType``: every work type, then five funding/resource types, then
+# ``undefined``. Built from WorkType so the work types are listed once.
+PeerReviewSubjectType = StrEnum(  # type: ignore[misc]
+    "PeerReviewSubjectType",
+    [(member.name, member.value) for member in WorkType if member is not WorkType.UNDEFINED]
+    + [
+        ("GRANT", "grant"),
+        ("CONTRACT", "contract"),
+        ("AWARD", "award"),
+        ("SALARY_AWARD", "salary-award"),
+        ("RESEARCH_RESOURCE_PROPOSAL", "research-resource-proposal"),
+        ("UNDEFINED", "undefined"),
+    ],
+)
 
 
 class CitationType(StrEnum):
@@ -1081,10 +1028,10 @@ INPUT_ALIASES: Mapping[type[StrEnum], Mapping[str, StrEnum]] = {
         "standard": WorkType.STANDARDS_AND_POLICY,
     },
     PeerReviewSubjectType: {
-        "article-journal": PeerReviewSubjectType.JOURNAL_ARTICLE,
-        "chapter": PeerReviewSubjectType.BOOK_CHAPTER,
-        "dataset": PeerReviewSubjectType.DATA_SET,
-        "standard": PeerReviewSubjectType.STANDARDS_AND_POLICY,
+        "article-journal": PeerReviewSubjectType("journal-article"),
+        "chapter": PeerReviewSubjectType("book-chapter"),
+        "dataset": PeerReviewSubjectType("data-set"),
+        "standard": PeerReviewSubjectType("standards-and-policy"),
     },
 }
 

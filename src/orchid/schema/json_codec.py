@@ -21,9 +21,9 @@ from orchid.schema import json_shape
 from orchid.schema.plan import FieldPlan, JsonForm, Role, flattened_item, plan_for
 from orchid.schema.values import (
     InvalidValue,
-    check_facets,
     datetime_to_millis,
     millis_to_datetime,
+    parse_checked,
     parse_datetime,
     text_parser,
 )
@@ -244,12 +244,9 @@ def _leaf_decoder(f: FieldPlan, strict: bool) -> Callable[[Any, str], Any]:
 
 def _checked(parse: Callable[[str], Any], text: str, f: FieldPlan, strict: bool, where: str) -> Any:
     try:
-        value = parse(text)
-        if strict and f.facets is not None:
-            check_facets(value, f.facets)
+        return parse_checked(parse, text, f.facets if strict else None)
     except InvalidValue as exc:
         raise json_error(f"{exc} (in '{where}')") from None
-    return value
 
 
 def _unwrap(decode: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:

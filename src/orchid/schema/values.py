@@ -77,6 +77,14 @@ def text_writer(leaf: type, zero_pad: int = 0) -> Callable[[Any], str]:
     raise TypeError(leaf)
 
 
+def parse_checked(parse: Callable[[str], Any], text: str, facets: Facets | None) -> Any:
+    """Parse a leaf value and hold it to its XSD facets (when given); raises InvalidValue."""
+    value = parse(text)
+    if facets is not None:
+        check_facets(value, facets)
+    return value
+
+
 def check_facets(value: Any, facets: Facets) -> None:
     if facets.min_inclusive is not None and value < facets.min_inclusive:
         raise InvalidValue(

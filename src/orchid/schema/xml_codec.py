@@ -18,7 +18,7 @@ from lxml import etree
 from orchid.errors import OrcidError
 from orchid.schema.namespaces import ROOT_DECLARATIONS, XSI_NAMESPACE
 from orchid.schema.plan import FieldPlan, ModelPlan, Role, plan_for
-from orchid.schema.values import InvalidValue, check_facets, text_parser, text_writer
+from orchid.schema.values import InvalidValue, check_facets, parse_checked, text_parser, text_writer
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -289,13 +289,10 @@ def _child_reader(f: FieldPlan, strict: bool) -> Callable[[etree._Element], Any]
 
 def _convert(convert: Callable[[str], Any], raw: str, f: FieldPlan, strict: bool, where: str) -> Any:
     try:
-        value = convert(raw)
-        if strict and f.facets is not None:
-            check_facets(value, f.facets)
+        return parse_checked(convert, raw, f.facets if strict else None)
     except InvalidValue as exc:
         name = f.local if f.role is not Role.TEXT else where
         raise xml_error(f"cvc-type: {exc} (in '{name}').") from None
-    return value
 
 
 def from_xml_element(

@@ -1,4 +1,4 @@
-from orchid.schema.generated.custom.org.orcid.ns.common import (
+from orchid.schema.generated.legacy.org.orcid.ns.common import (
     Address,
     Amount,
     ApplicationGroupOrcid,

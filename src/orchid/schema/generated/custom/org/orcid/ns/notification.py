@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from orchid.schema.generated.custom.org.orcid.ns.common import (
+from orchid.schema.generated.legacy.org.orcid.ns.common import (
     ArchivedDate,
     CreatedDate,
     ReadDate,
