@@ -200,6 +200,33 @@ def share_common_21() -> None:
             module.write_text(source.replace(custom, legacy), encoding="utf-8")
 
 
+BULK_TWO_LISTS = re.compile(
+    r"    work: list\[Work\] = field\(.*?\n    \)\n    error: list\[Error\] = field\(.*?\n    \)\n", re.DOTALL
+)
+BULK_ONE_LIST = """    work_or_error: list[Work | Error] = field(
+        default_factory=list,
+        metadata={
+            "type": "Elements",
+            "choices": (
+                {"name": "work", "type": Work, "namespace": "http://www.orcid.org/ns/work"},
+                {"name": "error", "type": Error, "namespace": "http://www.orcid.org/ns/error"},
+            ),
+        },
+    )
+"""
+
+
+def bulk_as_one_list() -> None:
+    """A bulk message interleaves works and errors, and their order is its meaning (the n-th result
+    answers the n-th posted work); xsdata gives two separate lists, so make it the one ordered list
+    that xsdata's compound fields would give (not used globally: it would also merge single choices)."""
+    bulk = GENERATED / "record" / "org" / "orcid" / "ns" / "bulk.py"
+    source, count = BULK_TWO_LISTS.subn(BULK_ONE_LIST, bulk.read_text(encoding="utf-8"))
+    if count != 1:
+        raise SystemExit("bulk.py no longer has the expected work/error lists; revisit bulk_as_one_list()")
+    bulk.write_text(source, encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -223,6 +250,7 @@ def main() -> int:
     for package in FAMILIES:
         use_project_enums(package)
     share_common_21()
+    bulk_as_one_list()
     subprocess.run([sys.executable, "-m", "ruff", "format", "--quiet", str(GENERATED)], check=True)
     return 0
 

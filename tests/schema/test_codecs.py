@@ -183,8 +183,11 @@ def test_affiliation_groups_and_bulk_use_orcids_json_folding() -> None:
     assert from_json(orjson.dumps(data), m.activities.Educations).affiliation_group[0].education_summary == [
         education
     ]
-    bulk = m.bulk.Bulk(work=[a_work()])
-    assert list(to_data(bulk)["bulk"][0]) == ["work"]
+    duplicate = m.error.Error(response_code=409, developer_message="duplicate", error_code=9021)
+    bulk = m.bulk.Bulk(work_or_error=[a_work(), duplicate, a_work()])
+    assert [list(entry) for entry in to_data(bulk)["bulk"]] == [["work"], ["error"], ["work"]]
+    assert from_json(to_json(bulk), m.bulk.Bulk) == bulk
+    assert from_xml(to_xml(bulk)) == bulk
 
 
 def test_history_creation_method_uses_the_java_name_in_json_only() -> None:

@@ -89,6 +89,21 @@ def _list_of(encode: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
 
 
 def _field_encoder(f: FieldPlan) -> Callable[[Any], Any] | None:
+    if f.role is Role.CHOICE:
+        key_and_encoder = {
+            choice.model: (choice.json_key, _LazyEncoder(choice.model))
+            for choice in f.choices
+            if choice.model
+        }
+
+        def encode_choices(items: list[Any]) -> list[dict[str, Any]]:
+            encoded = []
+            for item in items:
+                key, encode = key_and_encoder[type(item)]
+                encoded.append({key: encode(item)})
+            return encoded
+
+        return encode_choices
     if f.json_form is JsonForm.FLATTENED:
         assert f.model is not None
         item = flattened_item(f.model)
@@ -264,6 +279,22 @@ def _unwrap(decode: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
 
 def _field_decoder(f: FieldPlan, strict: bool) -> Callable[[Any, str], Any]:
     single: Callable[[Any, str], Any]
+    if f.role is Role.CHOICE:
+        decoders = {choice.json_key: _field_decoder(choice, strict) for choice in f.choices}
+
+        def decode_choices(value: Any, where: str) -> list[Any]:
+            decoded: list[Any] = []
+            for entry in value if isinstance(value, list) else [value]:
+                if not isinstance(entry, dict):
+                    found = _type_name(entry)
+                    raise json_error(f"Cannot deserialize '{where}': expected objects but found {found}")
+                for key, item in entry.items():
+                    if key not in decoders:
+                        raise json_error(f"Unrecognized field \"{key}\" in '{where}'")
+                    decoded.extend(decoders[key](item, key))
+            return decoded
+
+        return decode_choices
     if f.json_form is JsonForm.FLATTENED:
         assert f.model is not None
         wrapper_cls = f.model

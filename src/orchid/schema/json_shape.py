@@ -80,9 +80,11 @@ CHOICE_GROUPS: dict[str, dict[str, frozenset[str]]] = {
             }
         )
     },
-    # bulk-work-3.0.json: {"bulk": [{"work": {...}}, {"error": {...}}]}
-    "bulk": {"bulk": frozenset({"work", "error"})},
 }
+
+# The JSON key of an ordered list of mixed elements (Role.CHOICE), written as one-key objects:
+# bulk-work-3.0.json: {"bulk": [{"work": {...}}, {"error": {...}}]}.
+CHOICE_LIST_KEYS: dict[str, str] = {"bulk": "bulk"}
 
 # Enumerations whose JSON form is the Java constant name rather than the XML value
 # (record-full-3.0.json: "creation-method": "MEMBER_REFERRED" where XML has "Member-referred").

@@ -28,6 +28,7 @@ class Role(enum.Enum):
     ATTRIBUTE = "attribute"
     ELEMENT = "element"
     TEXT = "text"
+    CHOICE = "choice"  # one ordered list of elements of several kinds (a bulk's works and errors)
 
 
 class JsonForm(enum.Enum):
@@ -73,6 +74,7 @@ class FieldPlan:
     json_key: str
     json_form: JsonForm
     zero_pad: int  # fuzzy-date parts are written with at least this many digits
+    choices: list[FieldPlan] = field(default_factory=list)  # for Role.CHOICE: one plan per kind
 
     @property
     def clark(self) -> str:
@@ -136,6 +138,9 @@ def plan_for(cls: type) -> ModelPlan:
     namespace, local = _split_clark(meta.qname)
     fields: list[FieldPlan] = []
     for var in sorted(meta.get_all_vars(), key=lambda v: v.index):
+        if var.is_elements:
+            fields.append(_choice_plan(var, local))
+            continue
         if var.is_text:
             role = Role.TEXT
         elif var.is_attribute:
@@ -184,7 +189,8 @@ def plan_for(cls: type) -> ModelPlan:
         namespace=namespace,
         fields=fields,
         attributes={f.clark: f for f in fields if f.role is Role.ATTRIBUTE},  # by Clark name
-        elements={f.clark: f for f in fields if f.role is Role.ELEMENT},
+        elements={f.clark: f for f in fields if f.role is Role.ELEMENT}
+        | {choice.clark: f for f in fields if f.role is Role.CHOICE for choice in f.choices},
         text=next((f for f in fields if f.role is Role.TEXT), None),
         required=[f for f in fields if f.required],
         json_fields={},
@@ -202,6 +208,46 @@ def plan_for(cls: type) -> ModelPlan:
             plan.json_group_members[member.local] = (group, member)
             del plan.json_fields[member.json_key]
     return plan
+
+
+def _choice_plan(var: Any, parent_local: str) -> FieldPlan:
+    choices = []
+    for choice in var.elements.values():
+        namespace, local = _split_clark(choice.qname)
+        assert namespace is not None and choice.clazz is not None
+        choices.append(
+            FieldPlan(
+                attr=var.name,
+                local=local,
+                namespace=namespace,
+                role=Role.ELEMENT,
+                many=True,
+                required=False,
+                model=choice.clazz,
+                leaf=None,
+                facets=None,
+                xml_tag=f"{prefix_for(namespace)}:{local}",
+                json_key=local,
+                json_form=JsonForm.NATURAL,
+                zero_pad=0,
+            )
+        )
+    return FieldPlan(
+        attr=var.name,
+        local=var.name,
+        namespace=None,
+        role=Role.CHOICE,
+        many=True,
+        required=False,
+        model=None,
+        leaf=None,
+        facets=None,
+        xml_tag="",
+        json_key=json_shape.CHOICE_LIST_KEYS.get(parent_local, var.name),
+        json_form=JsonForm.NATURAL,
+        zero_pad=0,
+        choices=choices,
+    )
 
 
 def flattened_item(wrapper: type) -> FieldPlan:

@@ -65,7 +65,7 @@ def _model_writer(cls: type) -> Writer:
     text = plan.text
     text_attr = text.attr if text else ""
     write_text = text_writer(text.leaf) if text and text.leaf else str
-    children = [_field_writer(f) for f in plan.fields if f.role is Role.ELEMENT]
+    children = [_field_writer(f) for f in plan.fields if f.role in (Role.ELEMENT, Role.CHOICE)]
     omit_when_empty = text is not None and not _accepts_empty(text)
 
     def write(obj: Any, out: list[str], tag: str, newline: str, declarations: str) -> None:
@@ -111,6 +111,14 @@ def _accepts_empty(f: FieldPlan) -> bool:
 
 def _field_writer(f: FieldPlan) -> Callable[[Any, list[str], str], None]:
     attr, tag = f.attr, f.xml_tag
+    if f.role is Role.CHOICE:
+        tag_by_class = {choice.model: choice.xml_tag for choice in f.choices}
+
+        def write_choices(obj: Any, out: list[str], newline: str) -> None:
+            for item in getattr(obj, attr):
+                _model_writer(type(item))(item, out, tag_by_class[type(item)], newline, "")
+
+        return write_choices
     if f.model is not None:
         model_cls = f.model
 
@@ -220,6 +228,11 @@ def _model_reader(cls: type, strict: bool) -> Callable[[etree._Element], Any]:
     }
     children: dict[str, tuple[FieldPlan, Callable[[etree._Element], Any]]] = {
         f.clark: (f, _child_reader(f, strict)) for f in plan.fields if f.role is Role.ELEMENT
+    } | {
+        choice.clark: (choice, _child_reader(choice, strict))
+        for f in plan.fields
+        if f.role is Role.CHOICE
+        for choice in f.choices
     }
     text = plan.text
     read_text = text_parser(text.leaf) if text and text.leaf else None

@@ -14,19 +14,13 @@ class Bulk:
         name = "bulk"
         namespace = "http://www.orcid.org/ns/bulk"
 
-    work: list[Work] = field(
+    work_or_error: list[Work | Error] = field(
         default_factory=list,
         metadata={
-            "type": "Element",
-            "namespace": "http://www.orcid.org/ns/work",
-            "sequence": 1,
-        },
-    )
-    error: list[Error] = field(
-        default_factory=list,
-        metadata={
-            "type": "Element",
-            "namespace": "http://www.orcid.org/ns/error",
-            "sequence": 1,
+            "type": "Elements",
+            "choices": (
+                {"name": "work", "type": Work, "namespace": "http://www.orcid.org/ns/work"},
+                {"name": "error", "type": Error, "namespace": "http://www.orcid.org/ns/error"},
+            ),
         },
     )
