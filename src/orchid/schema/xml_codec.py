@@ -116,7 +116,8 @@ def _field_writer(f: FieldPlan) -> Callable[[Any, list[str], str], None]:
 
         def write_choices(obj: Any, out: list[str], newline: str) -> None:
             for item in getattr(obj, attr):
-                _model_writer(type(item))(item, out, tag_by_class[type(item)], newline, "")
+                cls: type = type(item)
+                _model_writer(cls)(item, out, tag_by_class[cls], newline, "")
 
         return write_choices
     if f.model is not None:
