@@ -148,10 +148,14 @@ class _LazyEncoder:
 def _model_encoder(cls: type) -> Callable[[Any], dict[str, Any]]:
     plan = plan_for(cls)
     plain: list[tuple[str, str, Callable[[Any], Any] | None]] = []
+    optional: list[tuple[str, str, Callable[[Any], Any] | None]] = []
+    omitted_when_null = json_shape.OMITTED_WHEN_NULL.get(plan.local, frozenset())
     for f in plan.fields:
         if f.local in plan.json_group_members:
             continue
-        plain.append((f.json_key, f.attr, _field_encoder(f)))
+        (optional if f.json_key in omitted_when_null else plain).append(
+            (f.json_key, f.attr, _field_encoder(f))
+        )
     groups = [
         (
             group.json_key,
@@ -167,6 +171,10 @@ def _model_encoder(cls: type) -> Callable[[Any], dict[str, Any]]:
 
     def encode(obj: Any) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        for key, attr, encoder in optional:
+            value = getattr(obj, attr)
+            if value is not None:
+                result[key] = value if encoder is None else encoder(value)
         for key, attr, encoder in plain:
             value = getattr(obj, attr)
             if value is None or encoder is None:

@@ -97,6 +97,15 @@ NUMERIC_DISPLAY_INDEX: frozenset[str] = frozenset(
     {"other-name", "researcher-url", "address", "external-identifier", "keyword", "email"}
 )
 
+# Keys left out when null. The XSD derives external-id from element-summary, but ORCID's Java ExternalID
+# has no put code, dates or source: an external id inside "external-ids" has only its six keys
+# (record-full-3.0.json). A person external identifier, which has them set, keeps them.
+OMITTED_WHEN_NULL: dict[str, frozenset[str]] = {
+    "external-id": frozenset(
+        {"created-date", "last-modified-date", "source", "put-code", "visibility", "display-index", "path"}
+    )
+}
+
 # Attributes fixed to "true" in the XSD that ORCID's JSON writes as a boolean ("transient": true).
 BOOLEAN_ATTRIBUTES: frozenset[str] = frozenset({"transient"})
 
