@@ -5,11 +5,18 @@ orchid migrate [django migrate options]
 orchid serve [--host H] [--port P] [--threads N]   (waitress WSGI server)
 orchid demo                                        (load demo data; prints the demo accounts)
 orchid manage COMMAND [...]                        (any Django management command)
+orchid client create --name N --type public|member|premium [--redirect-uri U ...]
+                     [--client-id ID] [--client-secret S] [--description D] [--website W]
+                                                   (register an OAuth client; prints its id and secret)
+orchid token grant --client CLIENT_ID --scope S [--scope S ...] [--orcid ORCID]
+                   [--value V] [--state active|revoked|expired]
+                                                   (issue an access token; prints it as JSON)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -53,6 +60,105 @@ def _demo() -> int:
     return 0
 
 
+def _client_create(args: argparse.Namespace) -> int:
+    _django_setup()
+    from django.core.exceptions import ValidationError
+
+    from orchid.oauth.services import create_client
+
+    try:
+        client, secret = create_client(
+            args.name,
+            args.type,
+            args.redirect_uri,
+            client_id=args.client_id,
+            client_secret=args.client_secret,
+            description=args.description,
+            website=args.website,
+        )
+    except ValidationError as exc:
+        print(f"orchid client create: {'; '.join(exc.messages)}", file=sys.stderr)
+        return 1
+    print(
+        json.dumps(
+            {"client_id": client.client_id, "client_secret": secret, "client_type": client.client_type}
+        )
+    )
+    return 0
+
+
+def _token_grant(args: argparse.Namespace) -> int:
+    _django_setup()
+    from orchid.oauth.models import Client
+    from orchid.oauth.server import new_token_value
+    from orchid.oauth.services import grant_token
+
+    client = Client.objects.filter(client_id=args.client).first()
+    if client is None:
+        print(f"orchid token grant: no client {args.client!r}", file=sys.stderr)
+        return 1
+    # Generated here so they can be printed: the stored values may be redacted at rest.
+    access_value = args.value or new_token_value()
+    refresh_value = new_token_value()
+    try:
+        token = grant_token(
+            client,
+            orcid=args.orcid,
+            scopes=args.scope,
+            value=access_value,
+            refresh_value=refresh_value,
+            state=args.state,
+        )
+    except ValueError as exc:
+        print(f"orchid token grant: {exc}", file=sys.stderr)
+        return 1
+    from django.utils import timezone
+
+    expires_in = max(0, int((token.expires - timezone.now()).total_seconds()))
+    print(
+        json.dumps(
+            {
+                "access_token": access_value,
+                "refresh_token": refresh_value,
+                "expires_in": expires_in,
+                "scope": token.scope,
+            }
+        )
+    )
+    return 0
+
+
+def _add_oauth_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    client = sub.add_parser("client", help="OAuth clients")
+    client_sub = client.add_subparsers(dest="client_command", metavar="ACTION", required=True)
+    create = client_sub.add_parser("create", help="register a client; prints its id and secret as JSON")
+    create.add_argument("--name", required=True, help="the client's display name")
+    create.add_argument(
+        "--type", required=True, choices=["public", "member", "premium"], help="ORCID client type"
+    )
+    create.add_argument(
+        "--redirect-uri", action="append", default=[], help="a registered redirect URI (repeatable)"
+    )
+    create.add_argument("--client-id", help="the client id (default: a new APP-XXXXXXXXXXXXXXXX)")
+    create.add_argument("--client-secret", help="the client secret (default: a new UUID)")
+    create.add_argument("--description", default="", help="description shown to researchers")
+    create.add_argument("--website", default="", help="the client's website")
+
+    token = sub.add_parser("token", help="OAuth access tokens")
+    token_sub = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
+    grant = token_sub.add_parser("grant", help="issue an access token; prints it as JSON")
+    grant.add_argument("--client", required=True, help="client id the token is for")
+    grant.add_argument("--orcid", help="the researcher's ORCID iD (omit for a client-credentials token)")
+    grant.add_argument("--scope", action="append", required=True, help="a scope (repeatable)")
+    grant.add_argument("--value", help="the access token value (default: a new UUID)")
+    grant.add_argument(
+        "--state",
+        choices=["active", "revoked", "expired"],
+        default="active",
+        help="revoked: as if the researcher revoked it; expired: expired already (default: %(default)s)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="orchid", description="Orchid researcher-identifier registry")
     parser.add_argument("--version", action="version", version=f"orchid {__version__}")
@@ -73,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
         help="run a Django management command: orchid manage COMMAND [...]",
     )
+    _add_oauth_commands(sub)
     return parser
 
 
@@ -90,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args.host, args.port, args.threads)
     if args.command == "demo":
         return _demo()
+    if args.command == "client":
+        return _client_create(args)
+    if args.command == "token":
+        return _token_grant(args)
     parser.print_help()
     return 2
 

@@ -25,6 +25,10 @@ DEBUG = config.env_bool(_env, "ORCHID_DEBUG", True)
 #: A sandbox registry (like sandbox.orcid.org): test data, relaxed checks. Later features read this flag.
 SANDBOX = config.env_bool(_env, "ORCHID_SANDBOX", True)
 
+# The host written in iD and client URIs inside messages (`https://orcid.org/0000-...`), as ORCID's
+# display guidelines ask; a community registry sets its own.
+ORCID_ID_HOST = _env.get("ORCHID_ID_HOST", "orcid.org")
+
 _secret = _env.get("ORCHID_SECRET_KEY", "")
 if not _secret:
     if not (DEBUG or SANDBOX):
@@ -46,8 +50,33 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "oauth2_provider",
     "orchid.core",
+    "orchid.oauth",
+    "orchid.organizations",
+    "orchid.records",
+    "orchid.api",
 ]
+
+# django-oauth-toolkit with Orchid's own models (ORCID's client types, the researcher a token is for).
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth.Client"
+OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "oauth.AccessToken"
+OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "oauth.RefreshToken"
+OAUTH2_PROVIDER_ID_TOKEN_MODEL = "oauth.IDToken"
+OAUTH2_PROVIDER_GRANT_MODEL = "oauth.Grant"
+
+# ORCID's token endpoint behaviour on DOT's machinery (orchid/oauth/server.py): UUID4 tokens, ORCID's
+# lifetimes (~20 years for client-credentials and persistent tokens), ORCID's scope rules.
+OAUTH2_PROVIDER = {
+    "ACCESS_TOKEN_GENERATOR": "orchid.oauth.server.new_token_value",
+    "REFRESH_TOKEN_GENERATOR": "orchid.oauth.server.new_token_value",
+    "OAUTH2_SERVER_CLASS": "orchid.oauth.server.OrcidServer",
+    "OAUTH2_VALIDATOR_CLASS": "orchid.oauth.server.OrcidOAuth2Validator",
+    "SCOPES_BACKEND_CLASS": "orchid.oauth.server.OrcidScopesBackend",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": 631138519,
+    # ORCID's authorization-code flow predates PKCE and does not require it.
+    "PKCE_REQUIRED": False,
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -96,3 +125,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": _env.get("ORCHID_LOG_LEVEL", "INFO").upper()},
     "loggers": {"django": {"handlers": [], "propagate": True}},
 }
+
+# --- orchid.api: the v3.0 API edge (docs/api.md) -------------------------------------------------
+# ORCHID_PUBLIC_API_HOST_PREFIX  a Host starting with it is the Public API (default "pub.")
+# ORCHID_MEMBER_API_HOST_PREFIX  a Host starting with it is the Member API (default "api.")
+#                                any other Host: the caller's token decides (docs/api.md)
+# ORCHID_ALLOW_PLAIN_HTTP        serve the API over plain http (default: on in sandbox mode, else off;
+#                                off -> ORCID's 400 "This API Version only allows HTTPS calls.")
+# ORCHID_ALLOWED_HOSTS           in sandbox mode, when unset, any Host header is accepted ("*"), since
+#                                one origin answers as pub.*, api.* and any local name
+ORCHID_PUBLIC_API_HOST_PREFIX = _env.get("ORCHID_PUBLIC_API_HOST_PREFIX", "pub.")
+ORCHID_MEMBER_API_HOST_PREFIX = _env.get("ORCHID_MEMBER_API_HOST_PREFIX", "api.")
+ORCHID_ALLOW_PLAIN_HTTP = config.env_bool(_env, "ORCHID_ALLOW_PLAIN_HTTP", SANDBOX)
+ORCHID_API_MAX_BODY_BYTES = 10 * 1024 * 1024  # larger request bodies -> 413 (error 9001)
+if SANDBOX and "ORCHID_ALLOWED_HOSTS" not in _env:
+    ALLOWED_HOSTS = ["*"]
+# --- end orchid.api ------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
 from orchid.core import views
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("healthz", views.healthz, name="healthz"),
+    path("oauth/", include("orchid.oauth.urls")),
+    path("", include("orchid.api.urls")),
 ]

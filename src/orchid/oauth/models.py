@@ -1,0 +1,129 @@
+"""OAuth clients and tokens: django-oauth-toolkit's models, swapped for ORCID's notions.
+
+ORCID clients are all confidential in the RFC 6749 sense (each holds a secret), so DOT's
+``client_type`` field carries ORCID's client type instead (public / member / premium); the custom
+validator in `orchid.oauth.server` requires client authentication from every client. Tokens are
+bound to a researcher by ORCID iD (``AccessToken.orcid``), not to a Django user.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from oauth2_provider.models import (
+    AbstractAccessToken,
+    AbstractApplication,
+    AbstractGrant,
+    AbstractIDToken,
+    AbstractRefreshToken,
+)
+
+__all__ = ["AccessToken", "Client", "ClientType", "Grant", "IDToken", "RefreshToken", "generate_client_id"]
+
+_CLIENT_ID_ALPHABET = string.ascii_uppercase + string.digits
+_CLIENT_ID_RANDOM_LENGTH = 16
+
+
+def generate_client_id() -> str:
+    """A new ORCID-format client id: ``APP-`` and 16 upper-case letters or digits."""
+    return "APP-" + "".join(secrets.choice(_CLIENT_ID_ALPHABET) for _ in range(_CLIENT_ID_RANDOM_LENGTH))
+
+
+class ClientType(models.TextChoices):
+    """ORCID's client types: Public API clients, Member API clients, premium members (webhooks)."""
+
+    PUBLIC = "public", "Public API client"
+    MEMBER = "member", "Member API client"
+    PREMIUM = "premium", "Premium member API client"
+
+
+class Client(AbstractApplication):
+    """An ORCID API client (DOT's Application).
+
+    ``client_secret`` is hashed on save by DOT's field; the plain secret is shown once, by
+    `orchid.oauth.services.create_client`.
+    """
+
+    # Redefined from DOT's field only to generate ORCID-format ids; a given id (legacy
+    # ORCID-iD-shaped client ids, fixtures) is kept as it is.
+    client_id: models.CharField[str, str] = models.CharField(
+        max_length=255, unique=True, default=generate_client_id, db_index=True, verbose_name="client ID"
+    )
+    client_type: models.CharField[str, str] = models.CharField(
+        max_length=32, choices=ClientType.choices, verbose_name="client type"
+    )
+    # DOT's single grant type does not fit ORCID, where every client may use the code flow, client
+    # credentials and refresh tokens; `allows_grant_type` answers for ORCID.
+    authorization_grant_type: models.CharField[str, str] = models.CharField(
+        max_length=44,
+        choices=AbstractApplication.GRANT_TYPES,
+        default=AbstractApplication.GRANT_AUTHORIZATION_CODE,
+        verbose_name="authorization grant type",
+    )
+    description: models.TextField[str, str] = models.TextField(blank=True, default="")
+    website: models.URLField[str, str] = models.URLField(max_length=2000, blank=True, default="")
+    #: ORCID's "persistent tokens": 3-legged tokens last ~20 years instead of an hour.
+    persistent_tokens: models.BooleanField[bool, bool] = models.BooleanField(default=True)
+    #: A locked client may not get tokens (400 unauthorized_client) nor use them (9057).
+    locked: models.BooleanField[bool, bool] = models.BooleanField(default=False)
+
+    ORCID_GRANT_TYPES = frozenset(
+        {
+            AbstractApplication.GRANT_AUTHORIZATION_CODE,
+            AbstractApplication.GRANT_CLIENT_CREDENTIALS,
+            AbstractApplication.GRANT_IMPLICIT,
+        }
+    )
+
+    class Meta:
+        verbose_name = "OAuth client"
+
+    def allows_grant_type(self, *grant_types: str) -> bool:
+        return any(grant_type in self.ORCID_GRANT_TYPES for grant_type in grant_types)
+
+    @property
+    def is_public_client(self) -> bool:
+        return self.client_type == ClientType.PUBLIC
+
+
+class AccessToken(AbstractAccessToken):
+    """An access token; ``token`` is a lowercase UUID4 string, looked up by DOT's checksum."""
+
+    #: The researcher who granted the token; null for client-credentials tokens.
+    orcid: models.CharField[str | None, str | None] = models.CharField(
+        max_length=19, null=True, blank=True, db_index=True
+    )
+    #: Set when the researcher revoked the token (trusted organizations): it may still DELETE.
+    revoked_by_researcher_at: models.DateTimeField[datetime | None, datetime | None] = models.DateTimeField(
+        null=True, blank=True
+    )
+
+    @property
+    def revoked_by_researcher(self) -> bool:
+        return self.revoked_by_researcher_at is not None
+
+
+class RefreshToken(AbstractRefreshToken):
+    # ORCID issues refresh tokens with client-credentials tokens too, which have no user: DOT's
+    # non-null user foreign key is relaxed for them.
+    user: models.ForeignKey[Any, Any] = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="%(app_label)s_%(class)s",
+        verbose_name="user",
+    )
+
+
+class IDToken(AbstractIDToken):
+    pass
+
+
+class Grant(AbstractGrant):
+    pass
