@@ -1,0 +1,1 @@
+"""The registry of disambiguated organizations (ROR, GRID, RINGGOLD, FUNDREF, LEI)."""
