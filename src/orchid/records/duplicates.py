@@ -1,0 +1,103 @@
+"""ORCID's duplicate rules (spec §6.3): 409 9021 for activities, 409 9030 for person items.
+
+Only items from the same source count; the researcher may add duplicates of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from orchid.errors import OrcidError
+from orchid.records import documents
+from orchid.records.models import Item, ItemExternalId, Researcher
+from orchid.records.sections import Kind, Section
+from orchid.records.viewer import Viewer
+
+DUPLICATE_ACTIVITY = 9021
+DUPLICATE_PERSON_ITEM = 9030
+COMPARED_RELATIONSHIPS = {"self", None}
+
+
+def _key(section: Section, id_type: str, value: str, normalized: str | None) -> tuple[str, str]:
+    # Fundings compare raw values; everything else the normalized value when there is one.
+    if section.name != "funding" and normalized:
+        return (id_type, normalized)
+    return (id_type, value)
+
+
+def _activity_keys(section: Section, item: Any) -> dict[tuple[str, str], str | None]:
+    keys = {}
+    for external_id in documents.own_external_ids(section, item):
+        if (
+            external_id.external_id_relationship not in COMPARED_RELATIONSHIPS
+            or not external_id.external_id_value
+        ):
+            continue
+        normalized = external_id.external_id_normalized.value if external_id.external_id_normalized else None
+        key = _key(section, external_id.external_id_type, external_id.external_id_value, normalized)
+        keys[key] = external_id.external_id_relationship
+    return keys
+
+
+def _person_value(section: Section, document: dict[str, Any]) -> tuple[str, str]:
+    """(value, type) of a stored person item, as ORCID's 9030 message names them."""
+    if section.name == "address":
+        return (str((document.get("country") or {}).get("value", "")), "country")
+    if section.name == "researcher-url":
+        return (str((document.get("url") or {}).get("value", "")), "url")
+    if section.name == "external-identifier":
+        return (
+            f"{document.get('external-id-type')}:{document.get('external-id-value')}",
+            "external-identifier",
+        )
+    return (str(document.get("content", "")), section.label)
+
+
+def check(
+    researcher: Researcher,
+    section: Section,
+    item: Any,
+    viewer: Viewer,
+    *,
+    exclude: int | None = None,
+    batch: Iterable[Any] = (),
+) -> None:
+    """Raise ORCID's duplicate error if this source already has this item (or posted it in `batch`)."""
+    if viewer.client is None:
+        return
+    if section.kind is Kind.PERSON:
+        _check_person_item(researcher, section, item, viewer, exclude)
+        return
+    keys = _activity_keys(section, item)
+    if not keys:
+        return
+    for earlier in batch:
+        if set(_activity_keys(section, earlier)) & set(keys):
+            raise OrcidError(DUPLICATE_ACTIVITY, "Duplicated in this request", putCode="(in this request)")
+    candidates = ItemExternalId.objects.filter(
+        researcher=researcher,
+        section=section.name,
+        item__source_client=viewer.client,
+        id_type__in={id_type for id_type, _ in keys},
+    )
+    if exclude is not None:
+        candidates = candidates.exclude(item_id=exclude)
+    for candidate in candidates:
+        key = _key(section, candidate.id_type, candidate.value, candidate.normalized)
+        if key in keys and keys[key] == candidate.relationship:
+            raise OrcidError(DUPLICATE_ACTIVITY, putCode=str(candidate.item_id))
+
+
+def _check_person_item(
+    researcher: Researcher, section: Section, item: Any, viewer: Viewer, exclude: int | None
+) -> None:
+    from orchid.schema.json_codec import to_data
+
+    value, value_type = _person_value(section, documents.compact(to_data(item)))
+    rows = Item.objects.filter(researcher=researcher, section=section.name, source_client=viewer.client)
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude)
+    for row in rows.only("document"):
+        if _person_value(section, row.document)[0] == value:
+            raise OrcidError(DUPLICATE_PERSON_ITEM, value=value, type=value_type)

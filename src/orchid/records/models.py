@@ -1,0 +1,145 @@
+"""Storage of researcher records.
+
+Items are kept as documents plus indexed facts: each item row holds its ORCID v3.0 JSON (full form and,
+for activities, the summary form) without the fields the registry sets itself (put code, path, source,
+dates, visibility, display index), which are columns. External identifiers live in their own indexed
+table for duplicate checks, grouping and search. Reading a whole record is a constant number of queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from orchid.schema.enums import Visibility
+
+
+class VisibilityChoices(models.TextChoices):
+    PUBLIC = Visibility.PUBLIC.value, "public"
+    LIMITED = Visibility.LIMITED.value, "limited"
+    REGISTERED_ONLY = Visibility.REGISTERED_ONLY.value, "registered-only"
+    PRIVATE = Visibility.PRIVATE.value, "private"
+
+
+def now_ms() -> dt.datetime:
+    """Now, to the millisecond: ORCID's dates carry milliseconds, so stored dates round-trip exactly."""
+    moment = timezone.now()
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+class Researcher(models.Model):
+    orcid = models.CharField(max_length=19, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="researcher"
+    )
+    given_names = models.CharField(max_length=150)
+    family_name = models.CharField(max_length=150, blank=True)
+    credit_name = models.CharField(max_length=150, blank=True)
+    name_visibility = models.CharField(
+        max_length=16, choices=VisibilityChoices, default=VisibilityChoices.PUBLIC
+    )
+    biography = models.TextField(blank=True)
+    biography_visibility = models.CharField(
+        max_length=16, choices=VisibilityChoices, default=VisibilityChoices.PUBLIC
+    )
+    default_visibility = models.CharField(
+        max_length=16, choices=VisibilityChoices, default=VisibilityChoices.PUBLIC
+    )
+    locale = models.CharField(max_length=8, default="en")
+    creation_method = models.CharField(max_length=32, default="Member-referred")
+    claimed = models.BooleanField(default=True)
+    locked = models.BooleanField(default=False)
+    deactivated_at = models.DateTimeField(null=True, blank=True)
+    deprecated_to = models.CharField(max_length=19, blank=True)  # the primary record's iD
+    created_by_client = models.ForeignKey(
+        settings.OAUTH2_PROVIDER_APPLICATION_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=now_ms)
+    last_modified = models.DateTimeField(default=now_ms)
+
+    def __str__(self) -> str:
+        return self.orcid
+
+    @property
+    def display_name(self) -> str:
+        return self.credit_name or " ".join(part for part in (self.given_names, self.family_name) if part)
+
+
+class Email(models.Model):
+    researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="emails")
+    email = models.EmailField(max_length=350, unique=True)
+    verified = models.BooleanField(default=False)
+    primary = models.BooleanField(default=False)
+    visibility = models.CharField(max_length=16, choices=VisibilityChoices, default=VisibilityChoices.PRIVATE)
+    created_at = models.DateTimeField(default=now_ms)
+    last_modified = models.DateTimeField(default=now_ms)
+
+
+class Item(models.Model):
+    """One item of a person section or an activity section; its primary key is its put code."""
+
+    researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="items")
+    section = models.CharField(max_length=32)  # orchid.records.sections name: work, funding, keyword, ...
+    source_client = models.ForeignKey(
+        settings.OAUTH2_PROVIDER_APPLICATION_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_orcid = models.CharField(max_length=19, blank=True)  # set when the researcher added it
+    visibility = models.CharField(max_length=16, choices=VisibilityChoices)
+    display_index = models.CharField(max_length=20, default="1")
+    created_at = models.DateTimeField(default=now_ms)
+    last_modified = models.DateTimeField(default=now_ms)
+    document = models.JSONField()  # the full item as ORCID v3.0 JSON, without registry-set fields
+    summary = models.JSONField(null=True, blank=True)  # the *-summary form, for activities
+
+    class Meta:
+        indexes = [models.Index(fields=["researcher", "section"])]
+
+    def __str__(self) -> str:
+        return f"{self.section} {self.pk}"
+
+
+class ItemExternalId(models.Model):
+    """An external identifier of an item, indexed for duplicate checks, grouping and search."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="external_ids")
+    researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="+")
+    section = models.CharField(max_length=32)
+    id_type = models.CharField(max_length=255)
+    value = models.TextField()
+    normalized = models.TextField(null=True, blank=True)
+    relationship = models.CharField(max_length=16, null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["researcher", "section", "id_type"]),
+            models.Index(fields=["id_type", "normalized"]),
+        ]
+
+
+class GroupIdRecord(models.Model):
+    """A peer-review group (journal, conference, ...); its primary key is its put code."""
+
+    group_id = models.CharField(max_length=1000, unique=True)
+    name = models.CharField(max_length=1000)
+    description = models.TextField(blank=True)
+    group_type = models.CharField(max_length=64)
+    source_client = models.ForeignKey(
+        settings.OAUTH2_PROVIDER_APPLICATION_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=now_ms)
+    last_modified = models.DateTimeField(default=now_ms)
