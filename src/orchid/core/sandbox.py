@@ -28,7 +28,8 @@ def leniencies() -> list[Leniency]:
             "Plain HTTP",
             "ORCHID_ALLOW_PLAIN_HTTP",
             bool(settings.ORCHID_ALLOW_PLAIN_HTTP),
-            "The v3.0 API answers over http:// (ORCID refuses it with 'This API Version only allows HTTPS calls.').",
+            "The v3.0 API answers over http:// "
+            "(ORCID refuses it with 'This API Version only allows HTTPS calls.').",
         ),
         Leniency(
             "Lenient organizations",
