@@ -3,7 +3,9 @@
 orchid --version
 orchid migrate [django migrate options]
 orchid serve [--host H] [--port P] [--threads N]   (waitress WSGI server)
-orchid demo                                        (load demo data; prints the demo accounts)
+orchid demo [--base-url URL]                       (load the demo sandbox once; print its credentials)
+orchid fixtures load FILE.json [--output OUT.json] (load a sandbox fixture in one transaction)
+orchid researcher create --given-names G [...]     (create a record; prints its iD as JSON)
 orchid manage COMMAND [...]                        (any Django management command)
 orchid client create --name N --type public|member|premium [--redirect-uri U ...]
                      [--client-id ID] [--client-secret S] [--description D] [--website W]
@@ -22,6 +24,7 @@ import sys
 from collections.abc import Sequence
 
 from orchid import __version__
+from orchid.fixtures.commands import register as register_fixture_commands
 
 #: Subcommands whose unparsed arguments go to Django unchanged.
 _PASSTHROUGH = {"manage", "migrate"}
@@ -50,13 +53,6 @@ def _serve(host: str, port: int, threads: int) -> int:
 
     print(f"Orchid {__version__} serving on http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     waitress.serve(application, host=host, port=port, threads=threads, ident="orchid")
-    return 0
-
-
-def _demo() -> int:
-    _django_setup()
-    # The hook for demo data. There is nothing to load yet beyond the migrations.
-    print("Demo data: no demo accounts yet.")
     return 0
 
 
@@ -173,13 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
     serve.add_argument("--threads", type=int, default=8, help="worker threads (default: %(default)s)")
-    sub.add_parser("demo", help="load demo data and print the demo accounts")
     sub.add_parser(
         "manage",
         add_help=False,
         help="run a Django management command: orchid manage COMMAND [...]",
     )
     _add_oauth_commands(sub)
+    # demo, fixtures, researcher: each sets a handler taking the parsed arguments.
+    register_fixture_commands(sub)
     return parser
 
 
@@ -195,8 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _manage(extra)
     if args.command == "serve":
         return _serve(args.host, args.port, args.threads)
-    if args.command == "demo":
-        return _demo()
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        return int(handler(args))
     if args.command == "client":
         return _client_create(args)
     if args.command == "token":
