@@ -76,14 +76,16 @@ def _model_writer(cls: type) -> Writer:
                        if (v := getattr(obj, attr)) is not None]  # fmt: skip
             if not content and not opening and not declarations and omit_when_empty:
                 return
-            out.append(f"{newline}<{tag}{declarations}{''.join(opening)}")
+            out.append(f"{newline}<{tag}{''.join(opening)}{declarations}")
             out.append(f">{content}</{tag}>" if content else "/>")
             return
-        out.append(f"{newline}<{tag}{declarations}")
+        out.append(f"{newline}<{tag}")
         for attr, opening_text, convert in attributes:
             value = getattr(obj, attr)
             if value is not None:
                 out.append(f'{opening_text}{_escape_attribute(convert(value))}"')
+        if declarations:  # ORCID writes the root's attributes first, then its namespace declarations
+            out.append(declarations)
         out.append(">")
         mark = len(out)
         inner = newline + INDENT if newline else ""
