@@ -119,7 +119,8 @@ def _facets(metadata: dict[str, Any]) -> Facets | None:
         max_inclusive=metadata.get("max_inclusive"),
         min_length=metadata.get("min_length"),
         max_length=metadata.get("max_length"),
-        pattern=re.compile(pattern) if pattern else None,
+        # XSD pattern classes are narrower than Python's: \s is only space, tab, CR and LF.
+        pattern=re.compile(pattern, re.ASCII) if pattern else None,
     )
     return None if facets.empty else facets
 
