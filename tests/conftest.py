@@ -116,3 +116,12 @@ def orcid_xml_responses_are_valid() -> Any:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Client, "request", request)
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_caches() -> None:
+    """Each test's database starts empty, so must the caches keyed on its rows."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -106,6 +106,16 @@ TEMPLATES = [
     },
 ]
 
+# Renderings of Public API reads (orchid.api.cache). In-process by default; ORCHID_CACHE_ENTRIES bounds it.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "orchid",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(_env.get("ORCHID_CACHE_ENTRIES", "2000"))},
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-us"

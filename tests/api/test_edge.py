@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import Any
 
 import orjson
 import pytest
+from django.db import connection
 from django.test import Client
 
-from orchid.errors import OrcidError
-from orchid.records.services import RecordDeprecated
+from orchid.oauth.services import grant_token
 from tests.api.conftest import API, LOCAL, PUB
 from tests.api.xsd import assert_valid_orcid_xml
+from tests.records import builders
 
 ORCID = "0000-0002-1825-0097"
 WORKS = f"/v3.0/{ORCID}/works"
@@ -31,19 +30,6 @@ def error_xml_code(response: Any) -> int:
     assert_valid_orcid_xml(body)
     text = body.decode()
     return int(text.split("<error:error-code>")[1].split("<")[0])
-
-
-# --- fake services, so that these tests do not depend on the records domain's data ---------------
-
-
-@pytest.fixture
-def fake_services(monkeypatch: pytest.MonkeyPatch) -> types.SimpleNamespace:
-    import orchid.records
-
-    fake = types.SimpleNamespace()
-    monkeypatch.setitem(sys.modules, "orchid.records.services", fake)
-    monkeypatch.setattr(orchid.records, "services", fake, raising=False)
-    return fake
 
 
 # --- status ------------------------------------------------------------------------------------
@@ -191,6 +177,7 @@ def test_415_for_a_write_without_an_orcid_body(client: Client, tokens: Any, bear
         "/v3.0",
     ],
 )
+@pytest.mark.django_db  # a Public API read looks up the record's version first (orchid.api.cache)
 def test_unknown_paths_are_orcid_404s(client: Client, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
@@ -211,64 +198,45 @@ def test_error_bodies_in_each_format(client: Client) -> None:
         assert error_xml_code(response) == 9001
 
 
+@pytest.mark.django_db
 def test_unexpected_exception_is_a_9008_without_trace(
-    client: Client, fake_services: Any, caplog: pytest.LogCaptureFixture
+    client: Client, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def boom(orcid: str, viewer: Any) -> Any:
+    def failing_database(*args: Any) -> Any:  # a fault of the infrastructure, injected below our code
         raise RuntimeError("secret internals")
 
-    fake_services.read_record = boom
-    response = client.get(f"/v3.0/{ORCID}/record", HTTP_ACCEPT="application/json")
+    with connection.execute_wrapper(failing_database):
+        response = client.get(f"/v3.0/{ORCID}/record", HTTP_ACCEPT="application/json")
     assert response.status_code == 500
     assert error_json(response)["error-code"] == 9008
     assert b"secret internals" not in response.content
     assert "secret internals" in caplog.text
 
 
-def test_orcid_errors_keep_their_status(client: Client, fake_services: Any) -> None:
-    def missing(orcid: str, viewer: Any) -> Any:
-        raise OrcidError(9016, f"No record {orcid}")
-
-    fake_services.read_person = missing
-    response = client.get(f"/v3.0/{ORCID}/person")
+@pytest.mark.django_db
+def test_orcid_errors_keep_their_status(client: Client) -> None:
+    response = client.get(f"/v3.0/{ORCID}/person")  # no such record
     assert response.status_code == 404
     assert error_xml_code(response) == 9016
 
 
-def test_deprecated_record_get_is_301_and_write_409(client: Client, fake_services: Any) -> None:
-    primary = "0000-0001-5109-3700"
-
-    def deprecated(*args: Any) -> Any:
-        raise RecordDeprecated(ORCID, primary)
-
-    fake_services.read_section = deprecated
-    fake_services.read_record = deprecated
-    fake_services.delete_item = deprecated
-    response = client.get(f"/v3.0/{ORCID}/works?x=1", HTTP_HOST=PUB)
+@pytest.mark.django_db
+def test_deprecated_record_get_is_301_and_write_409(client: Client) -> None:
+    primary, deprecated = builders.researcher(), builders.researcher()
+    member = builders.client()
+    token = grant_token(member, orcid=deprecated.orcid, scopes=["/activities/update"]).token
+    deprecated.deprecated_to = primary.orcid
+    deprecated.save()
+    response = client.get(f"/v3.0/{deprecated.orcid}/works?x=1", HTTP_HOST=PUB)
     assert response.status_code == 301
-    assert response["Location"] == f"http://{PUB}/v3.0/{primary}/works?x=1"
+    assert response["Location"] == f"http://{PUB}/v3.0/{primary.orcid}/works?x=1"
     assert error_xml_code(response) == 9007
-    record = client.get(f"/v3.0/{ORCID}", HTTP_ACCEPT="application/json")
-    assert record["Location"] == f"http://testserver/v3.0/{primary}"
+    record = client.get(f"/v3.0/{deprecated.orcid}", HTTP_ACCEPT="application/json")
+    assert record["Location"] == f"http://testserver/v3.0/{primary.orcid}"
     assert error_json(record)["response-code"] == 301
-
-    def member(token: str, api: Any) -> Any:
-        from orchid.records.viewer import Api, Viewer
-
-        return Viewer(api=Api.MEMBER, scopes=frozenset({"/activities/update"}))
-
-    fake_auth = types.SimpleNamespace(authenticate=member, bearer_from_request=lambda request: "t")
-    sys.modules["orchid.oauth.authentication"], saved = (
-        fake_auth,
-        sys.modules.get("orchid.oauth.authentication"),
+    write = client.delete(
+        f"/v3.0/{deprecated.orcid}/work/5", HTTP_HOST=API, HTTP_AUTHORIZATION=f"Bearer {token}"
     )
-    try:
-        write = client.delete(f"/v3.0/{ORCID}/work/5", HTTP_HOST=API, HTTP_AUTHORIZATION="Bearer t")
-    finally:
-        if saved is None:
-            del sys.modules["orchid.oauth.authentication"]
-        else:
-            sys.modules["orchid.oauth.authentication"] = saved
     assert write.status_code == 409
     assert error_xml_code(write) == 9007
 
@@ -359,28 +327,17 @@ def test_host_routing_table(settings: Any) -> None:
     assert api_for_host("pub.orcid.org") is None
 
 
-def test_request_body_size_limit(client: Client, settings: Any, fake_services: Any) -> None:
-    from orchid.records.viewer import Api, Viewer
-
+@pytest.mark.django_db
+def test_request_body_size_limit(client: Client, settings: Any) -> None:
+    researcher, member = builders.researcher(), builders.client()
+    token = grant_token(member, orcid=researcher.orcid, scopes=["/activities/update"]).token
     settings.ORCHID_API_MAX_BODY_BYTES = 10
-    fake_services.add_item = lambda *args: 1
-    fake_auth = types.SimpleNamespace(
-        authenticate=lambda token, api: Viewer(api=Api.MEMBER), bearer_from_request=lambda request: "t"
+    response = client.post(
+        f"/v3.0/{researcher.orcid}/work",
+        data=b"<x>" + b" " * 100 + b"</x>",
+        content_type="application/vnd.orcid+xml",
+        HTTP_HOST=API,
+        HTTP_AUTHORIZATION=f"Bearer {token}",
     )
-    saved = sys.modules.get("orchid.oauth.authentication")
-    sys.modules["orchid.oauth.authentication"] = fake_auth  # type: ignore[assignment]
-    try:
-        response = client.post(
-            f"/v3.0/{ORCID}/work",
-            data=b"<x>" + b" " * 100 + b"</x>",
-            content_type="application/vnd.orcid+xml",
-            HTTP_HOST=API,
-            HTTP_AUTHORIZATION="Bearer t",
-        )
-    finally:
-        if saved is None:
-            del sys.modules["orchid.oauth.authentication"]
-        else:
-            sys.modules["orchid.oauth.authentication"] = saved
     assert response.status_code == 413
     assert error_xml_code(response) == 9001

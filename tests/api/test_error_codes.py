@@ -258,12 +258,10 @@ def test_9030_duplicate_person_item_from_the_same_source(client: Client, world: 
     assert_error(post(client, world, "keywords", item_body("keywords", "public")), 409, 9030)
 
 
-def test_9048_works_cap(client: Client, world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    from orchid.records import services
-
-    # Creating 10,000 works would take minutes; the cap is the module constant the service reads,
+def test_9048_works_cap(client: Client, world: World, settings: Any) -> None:
+    # Creating 10,000 works would take minutes; the cap is a setting (ORCID's default 10,000),
     # lowered to the 3 works the record already has so that the next one is over it.
-    monkeypatch.setattr(services, "MAX_WORKS", 3)
+    settings.ORCHID_MAX_WORKS = 3
     assert_error(post(client, world, "work", item_body("work", "one-too-many")), 409, 9048)
 
 

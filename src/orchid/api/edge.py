@@ -20,7 +20,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from orchid.api import auth, negotiation, rendering, routing
+from orchid.api import auth, cache, negotiation, rendering, routing
 from orchid.api.negotiation import MediaType
 from orchid.errors import OrcidError
 from orchid.records.viewer import Api, Viewer
@@ -192,6 +192,14 @@ class Endpoint:
             call.body_media = negotiation.request_media_type(request.content_type)
         if self.negotiate:
             call.media = negotiation.choose(request.headers.get("Accept"), request.content_type, request.path)
+        if method in ("GET", "HEAD") and viewer.api is Api.PUBLIC and "orcid" in kwargs:
+            return cache.public_read(
+                request, kwargs["orcid"], call.media, lambda: self._respond(handler, call, kwargs)
+            )
+        return self._respond(handler, call, kwargs)
+
+    @staticmethod
+    def _respond(handler: Handler, call: Call, kwargs: dict[str, str]) -> HttpResponse:
         result = handler(call, **kwargs)
         if isinstance(result, HttpResponse):
             return result

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 
 from orchid.errors import OrcidError
 from orchid.records import documents, duplicates, grouping, visibility
@@ -121,10 +122,16 @@ def _sees(viewer: Viewer, researcher: Researcher, scope: str, row: Any) -> bool:
 # Reads
 
 
-def _item_rows(researcher: Researcher, sections: Iterable[Section] | None = None) -> list[Item]:
+def _item_rows(researcher: Researcher, sections: Iterable[Section]) -> list[Item]:
+    """The items of some sections, with only the stored form their rendering reads: activities are
+    listed as summaries, person items in full."""
+    sections = list(sections)
     rows = Item.objects.filter(researcher=researcher).select_related("source_client").order_by("pk")
-    if sections is not None:
-        rows = rows.filter(section__in=[section.name for section in sections])
+    rows = rows.filter(section__in=[section.name for section in sections])
+    if all(section.kind is Kind.ACTIVITY for section in sections):
+        rows = rows.defer("document")
+    elif all(section.kind is Kind.PERSON for section in sections):
+        rows = rows.defer("summary")
     return list(rows)
 
 
@@ -327,7 +334,9 @@ def _personal_details(researcher: Researcher, viewer: Viewer, other_names: Any) 
     )
 
 
-def _person(researcher: Researcher, viewer: Viewer, rows: list[Item]) -> m.person.Person:
+def _person(
+    researcher: Researcher, viewer: Viewer, rows: list[Item], email_rows: list[Email] | None = None
+) -> m.person.Person:
     by_section = {
         section.name: [row for row in rows if row.section == section.name] for section in PERSON_ITEMS
     }
@@ -337,7 +346,7 @@ def _person(researcher: Researcher, viewer: Viewer, rows: list[Item]) -> m.perso
     }
     name = _name(researcher, viewer)
     biography = _biography(researcher, viewer)
-    emails = _emails(researcher, viewer)
+    emails = _emails(researcher, viewer, email_rows)
     return m.person.Person(
         last_modified_date=grouping.latest(
             [part.last_modified_date for part in parts.values()]
@@ -417,12 +426,9 @@ def _history(researcher: Researcher, viewer: Viewer, emails: list[Email]) -> m.h
 
 def read_record(orcid: str, viewer: Viewer) -> m.record.Record:
     researcher = _reader(orcid, viewer)
-    rows = _item_rows(researcher)
     emails = list(researcher.emails.all())
-    person = _person(
-        researcher, viewer, [row for row in rows if row.section in {s.name for s in PERSON_ITEMS}]
-    )
-    activities = _activities(researcher, viewer, rows)
+    person = _person(researcher, viewer, _item_rows(researcher, PERSON_ITEMS), emails)
+    activities = _activities(researcher, viewer, _item_rows(researcher, ACTIVITIES))
     return m.record.Record(
         orcid_identifier=documents.orcid_identifier(orcid),
         preferences=m.preferences.Preferences(locale=researcher.locale),
@@ -486,7 +492,7 @@ def _prepare(section: Section, item: Any) -> tuple[dict[str, Any], dict[str, Any
 
 
 def _touch(researcher: Researcher) -> None:
-    Researcher.objects.filter(pk=researcher.pk).update(last_modified=now_ms())
+    Researcher.objects.filter(pk=researcher.pk).update(last_modified=now_ms(), version=F("version") + 1)
 
 
 def _create(
@@ -495,10 +501,8 @@ def _create(
     if getattr(item, "put_code", None) is not None:
         raise OrcidError(PUT_CODE_NOT_EXPECTED)
     _validate(section, item)
-    if (
-        section.name == "work"
-        and Item.objects.filter(researcher=researcher, section="work").count() >= MAX_WORKS
-    ):
+    cap = int(getattr(settings, "ORCHID_MAX_WORKS", MAX_WORKS))  # ORCID's 10,000 unless configured
+    if section.name == "work" and Item.objects.filter(researcher=researcher, section="work").count() >= cap:
         raise OrcidError(TOO_MANY_WORKS)
     document, summary = _prepare(section, item)
     duplicates.check(researcher, section, item, viewer, batch=batch)
@@ -635,7 +639,7 @@ def read_record_summary(orcid: str, viewer: Viewer) -> Any:
     public_viewer = Viewer.anonymous(Api.PUBLIC)
     rows = [
         row
-        for row in _item_rows(researcher)
+        for row in _item_rows(researcher, [*ACTIVITIES, *PERSON_ITEMS])
         if visibility.can_see(
             public_viewer, orcid, "", row.visibility, row.source_client_id, row.source_orcid
         )
