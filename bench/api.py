@@ -1,0 +1,582 @@
+"""Requests/s and latency of the v3.0 API over loopback, on SQLite and PostgreSQL, with a real load generator.
+
+Seeds researchers with realistic records (>= 20 works each, fundings, affiliations, peer reviews, person
+items; see bench/apibench/seed.py: templates made through the service layer, cloned with bulk_create)
+and caches the seeded database under var/bench (SQLite file; PostgreSQL data directory of a local cluster
+on a Unix socket). Then serves it with `orchid serve` (waitress) on a free 127.0.0.1 port and drives it
+with wrk (Debian's `wrk`; a Python client in a second process if wrk is missing) at the given
+concurrency: the trivial endpoints (the ceiling), GET record (JSON, XML), GET works, GET one work
+(anonymous, Public API rules, rotating over thousands of researchers / put codes) and POST work (a member
+client's bearer tokens, a distinct DOI per request). Prints per database and server thread count:
+requests/s, p50/p99 latency, non-2xx and socket errors, record reads as a share of the ceiling, and the
+targets of issue 3: record read >= 50% of the trivial ceiling with p99 < 50 ms; POST work >= 300/s.
+
+    .venv/bin/python bench/api.py [--researchers 10000] [--works 20] [--db sqlite|postgres|both]
+                                  [--duration 10] [--concurrency 16] [--threads 8[,16]] [--profile]
+                                  [--load auto|wrk|python]
+
+The server runs with ORCHID_DEBUG=0 (production-like) in sandbox mode. Everything stays on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+HELPERS = BENCH / "apibench"
+VAR = ROOT / "var" / "bench"
+ORCHID = Path(sys.executable).parent / "orchid"
+JSON = "application/vnd.orcid+json"
+XML = "application/vnd.orcid+xml"
+CEILING_SHARE = 0.50
+P99_MS = 50.0
+POST_RATE = 300.0
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    kind: str  # "get" | "post"
+    paths: str = ""  # file name under the database's directory, or a literal path starting with "/"
+    accept: str = "*/*"
+    target: str = ""  # "ceiling" | "record" | "read" | "post" | ""
+
+
+SCENARIOS = [
+    Scenario("trivial GET /healthz", "get", "/healthz", target="ceiling"),
+    Scenario("trivial GET /v3.0/status", "get", "/v3.0/status"),
+    Scenario("GET record (JSON)", "get", "paths_record.txt", JSON, "record"),
+    Scenario("GET record (XML)", "get", "paths_record.txt", XML, "record"),
+    # The same read over a small set, as a registry's popular records are read between their changes:
+    # what the Public API's rendering cache (orchid.api.cache) gives. Informational, not the target.
+    Scenario("GET record (JSON), 200 hot", "get", "paths_record.txt@200", JSON),
+    Scenario("GET record (XML), 200 hot", "get", "paths_record.txt@200", XML),
+    Scenario("GET works (JSON)", "get", "paths_works.txt", JSON, "read"),
+    Scenario("GET one work (JSON)", "get", "paths_work.txt", JSON, "read"),
+    Scenario("POST work (JSON)", "post", target="post"),
+]
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def fingerprint(args: argparse.Namespace) -> str:
+    """What a cached database must match: sizes, the seed data's version, the migrations."""
+    from apibench.seed import SEED_VERSION
+
+    digest = hashlib.sha256()
+    digest.update(f"{args.researchers}/{args.works}/{SEED_VERSION}".encode())
+    for path in sorted((ROOT / "src" / "orchid").glob("*/migrations/*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def human_bytes(count: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if count < 1024 or unit == "GB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1024
+    return str(count)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Databases
+
+
+class Database:
+    """Where one database lives and the environment that selects it."""
+
+    def __init__(self, kind: str, args: argparse.Namespace) -> None:
+        self.kind = kind
+        self.dir = VAR / kind
+        self.cluster: Any = None
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "orchid.settings",
+            "ORCHID_VAR_DIR": str(self.dir),
+            "ORCHID_DEBUG": "0",
+            "ORCHID_SANDBOX": "1",
+            "ORCHID_LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(BENCH),
+        }
+        self.env.pop("DATABASE_URL", None)
+        self.fingerprint = fingerprint(args)
+
+    @property
+    def label(self) -> str:
+        return {"sqlite": "SQLite", "postgres": "PostgreSQL"}[self.kind]
+
+    def cached(self) -> bool:
+        manifest = self.dir / "seed.json"
+        return manifest.exists() and json.loads(manifest.read_text()).get("fingerprint") == self.fingerprint
+
+    def open(self) -> None:
+        stale = not self.cached()
+        if stale and self.dir.exists():
+            log(f"{self.label}: no cached database for these settings; seeding afresh")
+            shutil.rmtree(self.dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        if self.kind == "postgres":
+            from apibench.cluster import KeptCluster
+
+            self.cluster = KeptCluster(VAR / "pg")
+            if stale:
+                self.cluster.wipe()
+            self.cluster.start()
+            self.env["DATABASE_URL"] = self.cluster.url
+
+    def close(self) -> None:
+        if self.cluster is not None:
+            self.cluster.stop()
+
+
+def seed(db: Database, args: argparse.Namespace) -> dict[str, Any]:
+    log(f"{db.label}: {'using the cached database' if db.cached() else 'seeding'} ...")
+    started = time.perf_counter()
+    with open(db.dir / "seed.log", "w") as errors:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "apibench.seed",
+                "--researchers",
+                str(args.researchers),
+                "--works",
+                str(args.works),
+                "--out",
+                str(db.dir),
+                "--fingerprint",
+                db.fingerprint,
+            ],
+            env=db.env,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+    if result.returncode != 0:
+        raise SystemExit(
+            f"seeding failed; see {db.dir / 'seed.log'}:\n" + (db.dir / "seed.log").read_text()[-3000:]
+        )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("SEED "))
+    info = json.loads(line[5:])
+    info["prepare_seconds"] = time.perf_counter() - started
+    return info
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The server and the load
+
+
+class Server:
+    def __init__(self, db: Database, threads: int) -> None:
+        self.port = free_port()
+        self.threads = threads
+        self.logfile = open(db.dir / f"server-{threads}.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [
+                str(ORCHID),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--threads",
+                str(threads),
+            ],
+            env=db.env,
+            stdout=self.logfile,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+            if self.process.poll() is not None:
+                break
+        self.stop()
+        raise SystemExit(f"orchid serve did not start; see {self.logfile.name}")
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        self.logfile.close()
+
+
+def post_body_template() -> str:
+    """A work as Lua's string.format (and Python's %) template: %s for nonce, thread, counter, doi, doi."""
+    body = {
+        "title": {"title": {"value": "Posted work @1@-@2@-@3@ on the measurement of things"}},
+        "journal-title": {"value": "Annals of Reproducible Research"},
+        "type": "journal-article",
+        "publication-date": {"year": {"value": "2025"}, "month": {"value": "06"}},
+        "external-ids": {
+            "external-id": [
+                {
+                    "external-id-type": "doi",
+                    "external-id-value": "@4@",
+                    "external-id-relationship": "self",
+                    "external-id-url": {"value": "https://doi.org/@5@"},
+                },
+                {
+                    "external-id-type": "issn",
+                    "external-id-value": "1234-5679",
+                    "external-id-relationship": "part-of",
+                },
+            ]
+        },
+        "url": {"value": "https://example.org/posted"},
+        "contributors": {
+            "contributor": [
+                {
+                    "credit-name": {"value": "Ada Lovelace"},
+                    "contributor-attributes": {"contributor-sequence": "first", "contributor-role": "author"},
+                }
+            ]
+        },
+    }
+    text = json.dumps(body).replace("%", "%%")
+    for n in range(1, 6):
+        text = text.replace(f"@{n}@", "%s")
+    return text
+
+
+class Load:
+    """Runs one scenario for some seconds with wrk (or the Python fallback); returns wrk's BENCH figures."""
+
+    def __init__(self, db: Database, args: argparse.Namespace) -> None:
+        self.db = db
+        self.args = args
+        self.wrk = shutil.which("wrk") if args.load != "python" else None
+        if args.load == "wrk" and not self.wrk:
+            raise SystemExit("wrk not found on PATH (Debian: apt-get install wrk)")
+        self.scripts = {}
+        for name in ("reads", "post"):
+            script = db.dir / f"{name}.lua"
+            script.write_text(
+                (HELPERS / f"{name}.lua").read_text() + "\n" + (HELPERS / "common.lua").read_text()
+            )
+            self.scripts[name] = script
+        self.body = db.dir / "post_body.txt"
+        self.body.write_text(post_body_template())
+        self.nonce_counter = 0
+
+    def paths_file(self, scenario: Scenario) -> Path:
+        if scenario.paths.startswith("/"):
+            path = self.db.dir / f"paths_{scenario.paths.strip('/').replace('/', '_')}.txt"
+            path.write_text(scenario.paths + "\n")
+            return path
+        if "@" in scenario.paths:  # "file@N": the first N paths of the file only
+            name, count = scenario.paths.split("@")
+            lines = (self.db.dir / name).read_text().split("\n")[: int(count)]
+            path = self.db.dir / f"{name.removesuffix('.txt')}_first{count}.txt"
+            path.write_text("\n".join(lines) + "\n")
+            return path
+        return self.db.dir / scenario.paths
+
+    def nonce(self) -> str:
+        self.nonce_counter += 1
+        return f"{int(time.time())}x{os.getpid()}x{self.nonce_counter}"
+
+    def command(self, scenario: Scenario, port: int, seconds: float) -> list[str]:
+        targets = str(self.db.dir / "post_targets.txt")
+        if self.wrk:
+            head = [
+                self.wrk,
+                "-t",
+                str(self.args.wrk_threads),
+                "-c",
+                str(self.args.concurrency),
+                "-d",
+                f"{seconds:g}s",
+                "--latency",
+                "--timeout",
+                "10s",
+            ]
+            if scenario.kind == "post":
+                return [
+                    *head,
+                    "-s",
+                    str(self.scripts["post"]),
+                    f"http://127.0.0.1:{port}",
+                    "--",
+                    targets,
+                    str(self.body),
+                    self.nonce(),
+                ]
+            return [
+                *head,
+                "-s",
+                str(self.scripts["reads"]),
+                f"http://127.0.0.1:{port}",
+                "--",
+                str(self.paths_file(scenario)),
+                scenario.accept,
+            ]
+        head = [
+            sys.executable,
+            "-m",
+            "apibench.pyload",
+            "--port",
+            str(port),
+            "--duration",
+            f"{seconds:g}",
+            "--concurrency",
+            str(self.args.concurrency),
+        ]
+        if scenario.kind == "post":
+            return [*head, "--post", targets, "--body", str(self.body), "--nonce", self.nonce()]
+        return [*head, "--paths", str(self.paths_file(scenario)), "--accept", scenario.accept]
+
+    def run(self, scenario: Scenario, server: Server, seconds: float) -> dict[str, Any]:
+        cpu_before = server.cpu_seconds()
+        result = subprocess.run(
+            self.command(scenario, server.port, seconds),
+            capture_output=True,
+            text=True,
+            env=self.db.env,
+            cwd=ROOT,
+            timeout=seconds + 120,
+            check=False,
+        )
+        cpu = server.cpu_seconds() - cpu_before
+        lines = [line for line in result.stdout.splitlines() if line.startswith("BENCH ")]
+        if result.returncode != 0 or not lines:
+            raise SystemExit(f"load generator failed for {scenario.name}:\n{result.stdout}\n{result.stderr}")
+        figures = json.loads(lines[-1][6:])
+        seconds_run = figures["duration_us"] / 1e6
+        figures["rps"] = figures["requests"] / seconds_run if seconds_run else 0.0
+        figures["server_cpu"] = cpu / seconds_run if seconds_run else 0.0
+        figures["socket_errors"] = sum(
+            figures[k] for k in ("connect_errors", "read_errors", "write_errors", "timeouts")
+        )
+        figures["raw"] = result.stdout
+        return figures
+
+
+def probe(server: Server, load: Load, scenario: Scenario) -> tuple[int, int, str]:
+    """One request of the scenario by urllib: (status, body bytes, start of the body when not 2xx)."""
+    if scenario.kind == "post":
+        orcid, token = (load.db.dir / "post_targets.txt").read_text().split("\n")[0].split()
+        doi = f"10.5555/probe.{load.nonce()}"
+        body = (post_body_template() % ("probe", 0, 0, doi, doi)).encode()
+        request = urllib.request.Request(
+            f"{server.base}/v3.0/{orcid}/work",
+            data=body,
+            method="POST",
+            headers={"Authorization": f"Bearer {token}", "Content-Type": JSON, "Accept": JSON},
+        )
+    else:
+        path = load.paths_file(scenario).read_text().split("\n")[0]
+        request = urllib.request.Request(server.base + path, headers={"Accept": scenario.accept})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, len(response.read()), ""
+    except urllib.error.HTTPError as error:
+        return error.code, 0, error.read()[:300].decode(errors="replace")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Report
+
+
+def verdicts(scenario: Scenario, figures: dict[str, Any], ceiling: float | None) -> str:
+    p99_ms = figures["p99_us"] / 1000
+    marks = []
+    if scenario.target in ("record", "read") and ceiling:
+        share = figures["rps"] / ceiling
+        ok = share >= CEILING_SHARE
+        marks.append(
+            f">=50% ceiling {'met' if ok else 'MISSED'}"
+            if scenario.target == "record"
+            else f"({share:.0%} of ceiling)"
+        )
+    if scenario.target == "record":
+        marks.append(f"p99<50ms {'met' if p99_ms < P99_MS else 'MISSED'}")
+    if scenario.target == "post":
+        marks.append(f">=300/s {'met' if figures['rps'] >= POST_RATE else 'MISSED'}")
+    if figures["non2xx"] or figures["socket_errors"]:
+        marks.append("ERRORS: figures unreliable")
+    return "; ".join(marks)
+
+
+def print_table(
+    db: Database,
+    info: dict[str, Any],
+    threads: int,
+    rows: list[tuple[Scenario, dict[str, Any], int]],
+    args: argparse.Namespace,
+    generator: str,
+) -> None:
+    ceiling = next((f["rps"] for s, f, _ in rows if s.target == "ceiling"), None)
+    print()
+    print(
+        f"== {db.label}: {info['researchers']:,} researchers, {info['items']:,} items "
+        f"({info['works']:,} works), "
+        f"{info['external_ids']:,} external ids; database {human_bytes(info['db_bytes'])}"
+    )
+    seeded = "cached from an earlier run" if info["cached"] else "seeded in this run"
+    print(
+        f"   seeding: {info['seed_seconds']} s (+ migrate {info['migrate_seconds']} s, analyze "
+        f"{info['analyze_seconds']} s; {seeded}, {info['seeded_at']}); verified clones {info['verified']}"
+    )
+    print(
+        f"   server: orchid serve (waitress) {threads} threads, ORCHID_DEBUG=0; load: {generator}, "
+        f"{args.concurrency} connections, {args.duration:g} s per scenario after a {args.warmup:g} s warm-up"
+    )
+    header = (
+        f"   {'scenario':<26}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'body':>10}{'%ceil':>7}"
+        f"{'srv CPU':>9}  targets"
+    )
+    print(header)
+    print("   " + "-" * (len(header) + 30))
+    for scenario, figures, size in rows:
+        share = f"{figures['rps'] / ceiling:.0%}" if ceiling else "-"
+        errors = figures["non2xx"] + figures["socket_errors"]
+        print(
+            f"   {scenario.name:<26}{figures['rps']:>9.0f}{figures['p50_us'] / 1000:>9.1f}"
+            f"{figures['p99_us'] / 1000:>9.1f}{errors:>8}{human_bytes(size):>10}{share:>7}"
+            f"{figures['server_cpu']:>9.0%}  {verdicts(scenario, figures, ceiling)}"
+        )
+    for scenario, figures, _ in rows:
+        if figures["non2xx"] or figures["socket_errors"]:
+            print(
+                f"   ! {scenario.name}: {figures['non2xx']} non-2xx ({figures['statuses']}), socket errors "
+                f"connect {figures['connect_errors']} read {figures['read_errors']} write "
+                f"{figures['write_errors']} timeout {figures['timeouts']}; first: {figures['sample'][:200]}"
+            )
+    sys.stdout.flush()
+
+
+def run_database(kind: str, args: argparse.Namespace) -> None:
+    db = Database(kind, args)
+    try:
+        db.open()
+        info = seed(db, args)
+        log(
+            f"{db.label}: ready ({info['researchers']:,} researchers, {human_bytes(info['db_bytes'])}; "
+            f"removed {info['removed_previous_posts']} rows of earlier POSTs)"
+        )
+        load = Load(db, args)
+        generator = f"wrk -t{args.wrk_threads}" if load.wrk else "Python threads client (a lower bound)"
+        if not load.wrk and args.load == "auto":
+            print(
+                "NOTE: wrk not found on PATH (apt-get install wrk); using the much weaker Python client "
+                "in a second process."
+            )
+        for threads in args.threads:
+            server = Server(db, threads)
+            try:
+                sizes = {}
+                for scenario in SCENARIOS:
+                    status, size, text = probe(server, load, scenario)
+                    if not 200 <= status < 300:
+                        raise SystemExit(f"{scenario.name}: probe answered {status}: {text}")
+                    sizes[scenario.name] = size
+                log(f"{db.label}, {threads} threads: warming up")
+                for scenario in SCENARIOS[:4]:
+                    load.run(scenario, server, args.warmup)
+                rows = []
+                for scenario in SCENARIOS:
+                    log(f"{db.label}, {threads} threads: {scenario.name} for {args.duration:g} s")
+                    figures = load.run(scenario, server, args.duration)
+                    rows.append((scenario, figures, sizes[scenario.name]))
+                    if args.verbose:
+                        print(figures["raw"], file=sys.stderr)
+            finally:
+                server.stop()
+            print_table(db, info, threads, rows, args, generator)
+        if args.profile:
+            log(f"{db.label}: profiling the record read in-process")
+            subprocess.run(
+                [sys.executable, "-m", "apibench.profile_read", "--out", str(db.dir)],
+                env=db.env,
+                cwd=ROOT,
+                check=False,
+            )
+    finally:
+        db.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--researchers", type=int, default=10_000)
+    parser.add_argument("--works", type=int, default=20, help="works per researcher (one shape gets 10 more)")
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per scenario")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per read scenario")
+    parser.add_argument("--concurrency", type=int, default=16, help="open connections")
+    parser.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (the machine has 2 cores)")
+    parser.add_argument("--threads", default="8", help="waitress threads; a comma list runs each (8,16)")
+    parser.add_argument(
+        "--load",
+        choices=["auto", "wrk", "python"],
+        default="auto",
+        help="load generator: wrk, or the Python client (auto: wrk when installed)",
+    )
+    parser.add_argument("--profile", action="store_true", help="also cProfile the record read in-process")
+    parser.add_argument("--verbose", action="store_true", help="echo wrk's own output")
+    args = parser.parse_args()
+    args.threads = [int(part) for part in args.threads.split(",") if part.strip()]
+    if args.works < 20 or args.researchers < 20:
+        parser.error("at least 20 researchers and 20 works each")
+    if not 1 <= args.duration <= 120 or args.concurrency > 256:
+        parser.error("duration must be 1-120 s, concurrency at most 256")
+    sys.path.insert(0, str(BENCH))
+    kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    for kind in kinds:
+        if kind == "postgres":
+            from orchid.testing.postgres import available
+
+            if not available():
+                print(
+                    "PostgreSQL server binaries not found (install Debian's 'postgresql'): "
+                    "skipping PostgreSQL."
+                )
+                continue
+        run_database(kind, args)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,30 @@
+-- wrk script: GET paths read from a file (one a line), each thread from its own offset, in turn.
+-- Arguments (after --): PATHS_FILE ACCEPT. Counts non-2xx responses per status; done() prints one
+-- "BENCH {json}" line with the latency percentiles (microseconds) and the counts, for bench/api.py.
+
+local threads = {}
+local next_id = 1
+
+function setup(thread)
+  thread:set("tid", next_id)
+  next_id = next_id + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  paths = {}
+  for line in io.lines(args[1]) do
+    if #line > 0 then paths[#paths + 1] = line end
+  end
+  headers = { ["Accept"] = args[2] }
+  index = (tid * 7919) % #paths
+  non2xx = 0
+  by_status = {}
+  statuses = ""
+  sample = ""
+end
+
+function request()
+  index = index % #paths + 1
+  return wrk.format("GET", paths[index], headers)
+end
