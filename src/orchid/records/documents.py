@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from xsdata.models.datatype import XmlDateTime
 
 from orchid import ids
 from orchid.identifiers import normalize
@@ -16,6 +15,7 @@ from orchid.schema import models as m
 from orchid.schema.enums import Visibility
 from orchid.schema.json_codec import from_data, to_data
 from orchid.schema.plan import plan_for
+from orchid.schema.values import utc_millis
 
 # Fields the registry sets on every item, whatever a client sent.
 REGISTRY_FIELDS = (
@@ -34,18 +34,7 @@ SUMMARY_FROM_FULL: dict[str, dict[str, str]] = {
 }
 
 
-def xml_datetime(moment: dt.datetime) -> XmlDateTime:
-    moment = moment.astimezone(dt.UTC)
-    return XmlDateTime(
-        moment.year,
-        moment.month,
-        moment.day,
-        moment.hour,
-        moment.minute,
-        moment.second,
-        fractional_second=moment.microsecond // 1000 * 1_000_000,
-        offset=0,
-    )
+xml_datetime = utc_millis
 
 
 def created(moment: dt.datetime) -> m.common.CreatedDate:

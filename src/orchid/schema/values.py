@@ -23,8 +23,9 @@ def datetime_to_millis(value: XmlDateTime) -> int:
     return int(moment.timestamp() * 1000 + (0.5 if moment.timestamp() >= 0 else -0.5))
 
 
-def millis_to_datetime(millis: int) -> XmlDateTime:
-    moment = dt.datetime.fromtimestamp(millis / 1000, tz=dt.UTC)
+def utc_millis(moment: dt.datetime) -> XmlDateTime:
+    """An aware datetime as ORCID writes dates: UTC, to the millisecond."""
+    moment = moment.astimezone(dt.UTC)
     return XmlDateTime(
         moment.year,
         moment.month,
@@ -32,9 +33,15 @@ def millis_to_datetime(millis: int) -> XmlDateTime:
         moment.hour,
         moment.minute,
         moment.second,
-        fractional_second=(millis % 1000) * 1_000_000,
+        fractional_second=moment.microsecond // 1000 * 1_000_000,
         offset=0,
     )
+
+
+def millis_to_datetime(millis: int) -> XmlDateTime:
+    # Whole seconds and milliseconds apart: a float division can land a microsecond short.
+    seconds = dt.datetime.fromtimestamp(millis // 1000, tz=dt.UTC)
+    return utc_millis(seconds.replace(microsecond=(millis % 1000) * 1000))
 
 
 def parse_datetime(text: str) -> XmlDateTime:
