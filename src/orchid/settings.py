@@ -151,3 +151,42 @@ ORCHID_API_MAX_BODY_BYTES = 10 * 1024 * 1024  # larger request bodies -> 413 (er
 if SANDBOX and "ORCHID_ALLOWED_HOSTS" not in _env:
     ALLOWED_HOSTS = ["*"]
 # --- end orchid.api ------------------------------------------------------------------------------
+
+# --- orchid.web: the Registry web UI (docs in orchid/web/__init__.py) ------------------------------
+# ORCHID_EMAIL_HOST / _PORT / _USER / _PASSWORD / _USE_TLS / _USE_SSL  SMTP, used when sandbox mode is off
+# ORCHID_EMAIL_FROM   the sender of the registry's e-mail (default "Orchid <no-reply@localhost>")
+# In sandbox mode nothing is sent: every message is stored and readable at /mailbox.
+INSTALLED_APPS += ["orchid.web"]
+MIDDLEWARE += ["orchid.web.security.SecurityHeadersMiddleware"]
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("orchid.web.context.registry")  # type: ignore[index]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+EMAIL_BACKEND = (
+    "orchid.web.mail.SandboxMailBackend" if SANDBOX else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = _env.get("ORCHID_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(_env.get("ORCHID_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = _env.get("ORCHID_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = _env.get("ORCHID_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = config.env_bool(_env, "ORCHID_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = config.env_bool(_env, "ORCHID_EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = _env.get("ORCHID_EMAIL_FROM", "Orchid <no-reply@localhost>")
+# Failed sign-ins allowed per account and client address within the window (orchid.web.accounts).
+ORCHID_SIGNIN_MAX_FAILURES = 5
+ORCHID_SIGNIN_WINDOW_SECONDS = 15 * 60
+# --- end orchid.web --------------------------------------------------------------------------------
+
+# --- orchid.oauth: authorization, OpenID Connect (docs in orchid/oauth/views.py) --------------------
+# ORCHID_OAUTH_ISSUER  the OpenID issuer and base of the endpoint URLs in the discovery document
+#                      (default: in sandbox mode the origin a request reached, else https://ORCID_ID_HOST)
+# ORCHID_AUTH_CODE_SECONDS  how long an authorization code may be exchanged (default 24 h, as ORCID)
+LOGIN_URL = "/signin"
+ORCHID_OAUTH_ISSUER = _env.get("ORCHID_OAUTH_ISSUER", "")
+OAUTH2_PROVIDER["OAUTH2_BACKEND_CLASS"] = "orchid.oauth.server.OrcidOAuthLibCore"
+OAUTH2_PROVIDER["AUTHORIZATION_CODE_EXPIRE_SECONDS"] = int(_env.get("ORCHID_AUTH_CODE_SECONDS", "86400"))
+# --- end orchid.oauth ------------------------------------------------------------------------------

@@ -23,7 +23,18 @@ from oauth2_provider.models import (
     AbstractRefreshToken,
 )
 
-__all__ = ["AccessToken", "Client", "ClientType", "Grant", "IDToken", "RefreshToken", "generate_client_id"]
+from orchid.oauth import redirects
+
+__all__ = [
+    "AccessToken",
+    "Client",
+    "ClientType",
+    "Grant",
+    "IDToken",
+    "RefreshToken",
+    "SigningKey",
+    "generate_client_id",
+]
 
 _CLIENT_ID_ALPHABET = string.ascii_uppercase + string.digits
 _CLIENT_ID_RANDOM_LENGTH = 16
@@ -90,6 +101,14 @@ class Client(AbstractApplication):
     def is_public_client(self) -> bool:
         return self.client_type == ClientType.PUBLIC
 
+    @property
+    def is_member_client(self) -> bool:
+        return self.client_type in (ClientType.MEMBER, ClientType.PREMIUM)
+
+    def redirect_uri_allowed(self, uri: str) -> bool:
+        """ORCID's rule (`orchid.oauth.redirects`): same origin and user info, registered path prefix."""
+        return redirects.matches_any(uri, self.redirect_uris.split())
+
 
 class AccessToken(AbstractAccessToken):
     """An access token; ``token`` is a lowercase UUID4 string, looked up by DOT's checksum."""
@@ -101,6 +120,15 @@ class AccessToken(AbstractAccessToken):
     #: Set when the researcher revoked the token (trusted organizations): it may still DELETE.
     revoked_by_researcher_at: models.DateTimeField[datetime | None, datetime | None] = models.DateTimeField(
         null=True, blank=True
+    )
+
+    #: The authorization code this token was issued for: reusing the code revokes the token (spec §3.3).
+    source_grant: models.ForeignKey[Any, Any] = models.ForeignKey(
+        settings.OAUTH2_PROVIDER_GRANT_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="access_tokens",
     )
 
     @property
@@ -126,4 +154,36 @@ class IDToken(AbstractIDToken):
 
 
 class Grant(AbstractGrant):
-    pass
+    """An authorization code: 6 characters, single use, kept after use to detect reuse (spec §3.3)."""
+
+    #: The researcher who approved the request.
+    orcid: models.CharField[str | None, str | None] = models.CharField(max_length=19, null=True, blank=True)
+    #: Whether tokens issued for this code are long-lived (client setting and the researcher's choice).
+    persistent: models.BooleanField[bool, bool] = models.BooleanField(default=True)
+    #: When the code was exchanged; a second exchange revokes what the first one issued.
+    used_at: models.DateTimeField[datetime | None, datetime | None] = models.DateTimeField(
+        null=True, blank=True
+    )
+
+
+class SigningKey(models.Model):
+    """An RSA key that signs id_tokens (RS256), published at ``/oauth/jwks`` under its ``kid``.
+
+    The newest active key signs; older keys stay published until retired, so tokens they signed can
+    still be verified after a rotation (`orchid.oauth.keys`).
+    """
+
+    kid: models.CharField[str, str] = models.CharField(max_length=64, unique=True)
+    private_key_pem: models.TextField[str, str] = models.TextField()
+    created: models.DateTimeField[datetime, datetime] = models.DateTimeField(auto_now_add=True)
+    #: A retired key is neither used nor published.
+    retired_at: models.DateTimeField[datetime | None, datetime | None] = models.DateTimeField(
+        null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = "id_token signing key"
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return self.kid

@@ -24,7 +24,10 @@ __all__ = [
     "SCOPES",
     "InvalidScopeError",
     "Scope",
+    "IMPLICIT_SCOPES",
     "allowed_for",
+    "authorize_scopes",
+    "describe",
     "client_credentials_scopes",
     "expand",
     "is_known",
@@ -231,3 +234,87 @@ def client_credentials_scopes(requested: Iterable[str], client: Client | str) ->
         if name not in granted:
             granted.append(name)
     return granted or [READ_PUBLIC]
+
+
+#: Scopes an implicit (``response_type=token`` / ``id_token token``) request may ask for (spec §3.2).
+IMPLICIT_SCOPES: frozenset[str] = frozenset({"/authenticate", "openid"})
+
+#: OpenID Connect scopes ORCID ignores at /oauth/authorize (spec §3.1).
+_IGNORED_AT_AUTHORIZE: frozenset[str] = frozenset({"profile", "email", "address", "phone", "offline_access"})
+
+#: Client-credentials scopes an authorize request silently loses (ORCID removes them; others are refused).
+_REMOVED_AT_AUTHORIZE: frozenset[str] = frozenset({READ_PUBLIC, "/webhook", "/orcid-profile/create"})
+
+
+def authorize_scopes(requested: Iterable[str], client: Client | str, *, implicit: bool = False) -> list[str]:
+    """The scopes a 3-legged ``/oauth/authorize`` request gets, in request order.
+
+    As ORCID does: OIDC's ``profile``, ``email``, ... are ignored; ``/read-public``, ``/webhook`` and
+    ``/orcid-profile/create`` are removed; other client-credentials scopes, unknown and internal scopes
+    and scopes the client's type may not hold (public clients: only ``/authenticate`` and ``openid``)
+    are refused (`InvalidScopeError`). An implicit request may only ask for ``/authenticate`` and
+    ``openid``. Nothing left is refused too.
+    """
+    client_type = _client_type_of(client)
+    allowed = allowed_for(client_type)
+    granted: list[str] = []
+    for name in requested:
+        if name in _IGNORED_AT_AUTHORIZE or name in _REMOVED_AT_AUTHORIZE:
+            continue
+        scope = SCOPES.get(name)
+        if scope is None or scope.internal:
+            raise InvalidScopeError.not_allowed(name)
+        if scope.two_legged or name not in allowed or (implicit and name not in IMPLICIT_SCOPES):
+            raise InvalidScopeError.not_allowed(name)
+        if name not in granted:
+            granted.append(name)
+    if not granted:
+        raise InvalidScopeError.not_allowed(" ".join(requested) or "(none)")
+    return granted
+
+
+# --- what each scope means, in plain words (the consent page) ---------------------------------------
+
+_SECTION_WORDS = {
+    "/orcid-works": "works",
+    "/funding": "funding",
+    "/affiliations": "affiliations (education, employment and other)",
+    "/peer-review": "peer reviews",
+    "/orcid-patents": "patents",
+}
+
+_TRUSTED = "Trusted Organizations"
+
+#: The consent page's wording, one line per scope a researcher can be asked for.
+DESCRIPTIONS: Mapping[str, str] = {
+    "/authenticate": "Get your ORCID iD",
+    "openid": "Get your ORCID iD and sign you in with it",
+    READ_PUBLIC: "Read the public information on your ORCID record",
+    "/read-limited": "Read your information with visibility set to Trusted Organizations",
+    "/orcid-profile/read-limited": "Read your information with visibility set to Trusted Organizations",
+    "/activities/read-limited": f"Read the activities on your record with visibility set to {_TRUSTED}",
+    "/person/read-limited": f"Read your biographical information with visibility set to {_TRUSTED}",
+    "/orcid-bio/read-limited": f"Read your biographical information with visibility set to {_TRUSTED}",
+    "/email/read-private": "Read all your verified e-mail addresses, including private ones",
+    "/activities/update": "Add, update and delete the activities it added to your record "
+    "(works, funding, affiliations, peer reviews)",
+    "/person/update": "Add, update and delete the biographical information it added to your record "
+    "(other names, keywords, websites, countries, external identifiers)",
+    "/orcid-bio/update": "Add, update and delete the biographical information it added to your record",
+    "/orcid-bio/external-identifiers/create": "Add external identifiers (such as a Scopus Author ID) to your "
+    "record",
+    **{
+        f"{section}/read-limited": f"Read your {words} with visibility set to {_TRUSTED}"
+        for section, words in _SECTION_WORDS.items()
+    },
+    **{f"{section}/create": f"Add {words} to your record" for section, words in _SECTION_WORDS.items()},
+    **{
+        f"{section}/update": f"Update the {words} it added to your record"
+        for section, words in _SECTION_WORDS.items()
+    },
+}
+
+
+def describe(name: str) -> str:
+    """The plain-words meaning of a scope for the consent page (the scope's name when it has none)."""
+    return DESCRIPTIONS.get(name, name)

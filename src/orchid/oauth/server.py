@@ -8,7 +8,12 @@ bends them to ORCID where they differ:
   token, and last 631138519 s (~20 years);
 * a refresh keeps the parent token valid unless ``revoke_old`` asks otherwise, may narrow the scopes
   to any the parent implies, and may shorten the lifetime with ``expires_in``;
-* tokens carry the researcher's ORCID iD; the token response adds ``name`` and ``orcid``.
+* tokens carry the researcher's ORCID iD; the token response adds ``name`` and ``orcid``;
+* authorization codes are 6 characters, single use and kept after use: a second exchange fails with
+  "Reused authorization code" and revokes the tokens the first one issued; ``redirect_uri`` is optional
+  at the token endpoint but must equal the authorize request's when given;
+* the implicit grant also answers ``id_token token`` (ORCID's OpenID Connect implicit flow), with
+  600-second tokens; ``openid`` adds a signed ``id_token`` (`orchid.oauth.oidc`).
 
 The settings' ``OAUTH2_PROVIDER`` dict names the classes and functions here.
 """
@@ -18,21 +23,26 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import secrets
+import string
 import uuid
 from datetime import timedelta
 from typing import Any
 
+from django.http import HttpRequest
 from django.utils import timezone
 from oauth2_provider.models import revoke_access_token
+from oauth2_provider.oauth2_backends import OAuthLibCore
 from oauth2_provider.oauth2_validators import OAuth2Validator
 from oauth2_provider.scopes import BaseScopes
 from oauthlib.common import Request as OauthlibRequest
 from oauthlib.oauth2 import Server
 from oauthlib.oauth2.rfc6749 import errors
-from oauthlib.oauth2.rfc6749.grant_types import ClientCredentialsGrant
+from oauthlib.oauth2.rfc6749.grant_types import AuthorizationCodeGrant, ClientCredentialsGrant, ImplicitGrant
 
+from orchid.oauth import oidc
 from orchid.oauth import scopes as orcid_scopes
-from orchid.oauth.models import AccessToken, Client
+from orchid.oauth.models import AccessToken, Client, Grant
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +51,9 @@ LONG_LIVED_TOKEN_SECONDS = 631138519
 #: ORCID's lifetime for 3-legged tokens of clients without persistent tokens.
 SHORT_LIVED_TOKEN_SECONDS = 3600
 
+#: ORCID's lifetime for implicit-flow tokens.
+IMPLICIT_TOKEN_SECONDS = 600
+
 #: The grant types ORCID's token endpoint serves (token exchange is documented as gone).
 SUPPORTED_GRANT_TYPES = frozenset({"authorization_code", "client_credentials", "refresh_token"})
 
@@ -48,6 +61,24 @@ SUPPORTED_GRANT_TYPES = frozenset({"authorization_code", "client_credentials", "
 def new_token_value(request: object = None, refresh_token: bool = False) -> str:
     """A new access or refresh token value: a lowercase UUID4 string, as ORCID issues."""
     return str(uuid.uuid4())
+
+
+_CODE_ALPHABET = string.ascii_letters + string.digits
+CODE_LENGTH = 6
+
+
+def new_authorization_code() -> str:
+    """A new authorization code: 6 characters ``[0-9a-zA-Z]``, not used by any stored code."""
+    while True:
+        code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if not Grant.objects.filter(code=code).exists():
+            return code
+
+
+def is_implicit(request: OauthlibRequest) -> bool:
+    """Whether ``request`` is an implicit authorize request (``token`` / ``id_token token``)."""
+    response_type = getattr(request, "response_type", None) or ""
+    return request.grant_type is None and bool({"token", "id_token"} & set(response_type.split()))
 
 
 def token_checksum(token_value: str) -> str:
@@ -62,8 +93,11 @@ def token_lifetime(request: OauthlibRequest) -> int:
         return int(refresh_lifetime)
     if request.grant_type == "client_credentials":
         return LONG_LIVED_TOKEN_SECONDS
+    if is_implicit(request):
+        return IMPLICIT_TOKEN_SECONDS
     client = request.client
-    if isinstance(client, Client) and client.persistent_tokens:
+    persistent = getattr(request, "orcid_persistent", True)
+    if isinstance(client, Client) and client.persistent_tokens and persistent:
         return LONG_LIVED_TOKEN_SECONDS
     return SHORT_LIVED_TOKEN_SECONDS
 
@@ -103,6 +137,20 @@ def _bearer_in_header(request: OauthlibRequest) -> str | None:
     if scheme.lower() != "bearer":
         return None
     return rest.split(",", 1)[0].strip() or None
+
+
+#: The header `OrcidOAuthLibCore` passes the Django request's origin to oauthlib in (the issuer).
+ORIGIN_HEADER = "X-Orchid-Origin"
+
+
+class OrcidOAuthLibCore(OAuthLibCore):
+    """DOT's bridge to oauthlib, also telling oauthlib the origin the request reached (DOT passes a
+    relative URI): id_tokens name the issuer, which in sandbox mode is that origin."""
+
+    def extract_headers(self, request: HttpRequest) -> dict[str, str]:
+        headers: dict[str, str] = super().extract_headers(request)
+        headers[ORIGIN_HEADER] = f"{request.scheme}://{request.get_host()}"
+        return headers
 
 
 class OrcidOAuth2Validator(OAuth2Validator):
@@ -150,6 +198,11 @@ class OrcidOAuth2Validator(OAuth2Validator):
             if request.grant_type == "client_credentials":
                 request.scopes = orcid_scopes.client_credentials_scopes(requested, client)
                 return True
+            if request.grant_type is None:  # /oauth/authorize
+                request.scopes = orcid_scopes.authorize_scopes(
+                    requested, client, implicit=is_implicit(request)
+                )
+                return True
             allowed = orcid_scopes.allowed_for(client.client_type)
             for name in requested:
                 scope = orcid_scopes.SCOPES.get(name)
@@ -186,6 +239,76 @@ class OrcidOAuth2Validator(OAuth2Validator):
                     request=request,
                 )
         return True
+
+    def _validate_implicit_response_type(self, client: Client) -> bool:
+        # ORCID serves the implicit flow (for /authenticate and openid): no RFC 9700 gate.
+        return client.allows_grant_type(Client.GRANT_IMPLICIT)
+
+    # Authorization codes.
+
+    def save_authorization_code(
+        self, client_id: str, code: dict[str, str], request: OauthlibRequest, *args: Any, **kwargs: Any
+    ) -> None:
+        grant = self._create_authorization_code(request, code)
+        grant.orcid = getattr(request, "orcid", None)
+        grant.persistent = bool(getattr(request, "orcid_persistent", True))
+        grant.save(update_fields=["orcid", "persistent"])
+
+    def validate_code(
+        self, client_id: str, code: str, client: Client, request: OauthlibRequest, *args: Any, **kwargs: Any
+    ) -> bool:
+        """Consume the code (spec §3.3): unknown, expired and reused codes are refused with ORCID's words.
+
+        The code is marked used here, before the other checks, as ORCID consumes it: a request that
+        fails later (e.g. a redirect-URI mismatch) has still used it. Reuse revokes every token the
+        code issued.
+        """
+        grant = Grant.objects.filter(code=code, application=client).select_related("user").first()
+        if grant is None:
+            raise errors.InvalidGrantError(description=f"Invalid authorization code: {code}", request=request)
+        consumed = Grant.objects.filter(pk=grant.pk, used_at__isnull=True).update(used_at=timezone.now())
+        if not consumed:
+            for token in AccessToken.objects.filter(source_grant=grant):
+                revoke_access_token(token)
+            raise errors.InvalidGrantError(description=f"Reused authorization code: {code}", request=request)
+        if grant.is_expired():
+            raise errors.InvalidGrantError(description="Authorization code has expired", request=request)
+        request.scopes = grant.scope.split()
+        request.user = grant.user
+        request.nonce = grant.nonce or None
+        request.orcid = grant.orcid
+        request.orcid_grant = grant
+        request.orcid_persistent = grant.persistent
+        return True
+
+    def get_default_redirect_uri(
+        self, client_id: str, request: OauthlibRequest, *args: Any, **kwargs: Any
+    ) -> str:
+        grant = getattr(request, "orcid_grant", None)
+        if grant is not None:  # a token request without redirect_uri: the authorize request's
+            return str(grant.redirect_uri)
+        return str(super().get_default_redirect_uri(client_id, request, *args, **kwargs))
+
+    def confirm_redirect_uri(
+        self,
+        client_id: str,
+        code: str,
+        redirect_uri: str,
+        client: Client,
+        request: OauthlibRequest,
+        *args: Any,
+        **kwargs: Any,
+    ) -> bool:
+        grant = getattr(request, "orcid_grant", None)
+        if grant is None or redirect_uri != grant.redirect_uri:
+            raise errors.InvalidGrantError(description="Redirect URI mismatch.", request=request)
+        return True
+
+    def invalidate_authorization_code(
+        self, client_id: str, code: str, request: OauthlibRequest, *args: Any, **kwargs: Any
+    ) -> None:
+        # validate_code consumed the code already; it is kept, to recognise a reuse.
+        return None
 
     # Refresh tokens.
 
@@ -252,6 +375,7 @@ class OrcidOAuth2Validator(OAuth2Validator):
             expires=expires,
             application=request.client,
             source_refresh_token=source_refresh_token,
+            source_grant=getattr(request, "orcid_grant", None),
             resource=getattr(request, "resource", []),
         )
         self._set_token_value(access_token, token["access_token"])
@@ -265,9 +389,10 @@ class OrcidOAuth2Validator(OAuth2Validator):
             self._save_refreshed_token(token, request)
         else:
             super()._save_bearer_token(token, request, *args, **kwargs)
-        # ORCID's response names the researcher; the public display name needs the records layer.
-        token["name"] = None
-        token["orcid"] = getattr(request, "orcid", None)
+        # ORCID's response names the researcher by their public display name.
+        orcid = getattr(request, "orcid", None)
+        token["name"] = oidc.public_names(_researcher(orcid)).display_name if orcid else None
+        token["orcid"] = orcid
 
     def _save_refreshed_token(self, token: dict[str, Any], request: OauthlibRequest) -> None:
         """A new access and refresh token beside the parent, which stays valid unless revoke_old."""
@@ -281,6 +406,76 @@ class OrcidOAuth2Validator(OAuth2Validator):
         self._create_refresh_token(request, token["refresh_token"], access_token, parent_refresh_token)
         if getattr(request, "orcid_revoke_parent", False) and parent_access_token is not None:
             revoke_access_token(parent_access_token)
+
+
+def _researcher(orcid: str | None) -> Any:
+    from orchid.records.models import Researcher
+
+    return Researcher.objects.filter(orcid=orcid).first() if orcid else None
+
+
+def add_id_token(token: dict[str, Any], token_handler: Any, request: OauthlibRequest) -> dict[str, Any]:
+    """oauthlib token modifier: ``id_token`` for ``openid`` code exchanges and implicit id_token requests."""
+    wanted = (
+        "id_token" in (request.response_type or "").split()
+        if is_implicit(request)
+        else request.grant_type == "authorization_code"
+    )
+    researcher = _researcher(getattr(request, "orcid", None))
+    if wanted and "openid" in (request.scopes or []) and researcher is not None:
+        token["id_token"] = oidc.id_token(
+            iss=oidc.issuer(request.headers.get(ORIGIN_HEADER, "")),
+            client=request.client,
+            researcher=researcher,
+            user=request.user,
+            access_token=token.get("access_token"),
+            nonce=getattr(request, "nonce", None),
+        )
+    return token
+
+
+def implicit_fields(token: dict[str, Any], token_handler: Any, request: OauthlibRequest) -> dict[str, Any]:
+    """oauthlib token modifier: ORCID's implicit fragment (``token_type=bearer``, ``tokenVersion``, ...)."""
+    token["token_type"] = "bearer"
+    token["tokenVersion"] = "1"
+    token["persistent"] = "false"
+    return token
+
+
+class OrcidAuthorizationCodeGrant(AuthorizationCodeGrant):
+    """oauthlib's code grant with ORCID's 6-character codes and id_tokens for ``openid``."""
+
+    def __init__(self, request_validator: Any = None, **kwargs: Any) -> None:
+        super().__init__(request_validator, **kwargs)
+        self.register_token_modifier(add_id_token)
+
+    def create_authorization_code(self, request: OauthlibRequest) -> dict[str, str]:
+        grant = {"code": new_authorization_code()}
+        if request.state:
+            grant["state"] = request.state
+        return grant
+
+
+class OrcidImplicitGrant(ImplicitGrant):
+    """oauthlib's implicit grant answering ``token`` and ``id_token token`` (``id_token`` alone is
+    rewritten to ``id_token token``, as ORCID does); an id_token request must carry a nonce."""
+
+    response_types = ["token", "id_token"]
+
+    def __init__(self, request_validator: Any = None, **kwargs: Any) -> None:
+        super().__init__(request_validator, **kwargs)
+        self.register_token_modifier(implicit_fields)
+        self.register_token_modifier(add_id_token)
+
+    def validate_token_request(self, request: OauthlibRequest) -> Any:
+        if request.response_type == "id_token":
+            request.response_type = "id_token token"
+        result = super().validate_token_request(request)
+        if "id_token" in request.response_type.split() and not request.nonce:
+            raise errors.InvalidRequestError(
+                description="Implicit id_token requests must have nonce", request=request
+            )
+        return result
 
 
 class OrcidClientCredentialsGrant(ClientCredentialsGrant):
@@ -318,8 +513,17 @@ class OrcidServer(Server):
             request_validator, token_lifetime, token_generator, refresh_token_generator, *args, **kwargs
         )
         self.credentials_grant = OrcidClientCredentialsGrant(request_validator)
+        self.auth_grant = OrcidAuthorizationCodeGrant(request_validator)
+        self.implicit_grant = OrcidImplicitGrant(request_validator)
+        self._response_types = {
+            "code": self.auth_grant,
+            "token": self.implicit_grant,
+            "id_token token": self.implicit_grant,
+            "id_token": self.implicit_grant,
+        }
         grant_types: dict[str, Any] = dict(self.grant_types)
         grant_types["client_credentials"] = self.credentials_grant
+        grant_types["authorization_code"] = self.auth_grant
         # Password and device-code grants are oauthlib's, not ORCID's.
         self._grant_types = {
             name: grant for name, grant in grant_types.items() if name in SUPPORTED_GRANT_TYPES

@@ -1,22 +1,48 @@
-"""ORCID's ``POST /oauth/token`` and ``POST /oauth/revoke`` (spec §3.3, §3.4) on DOT's views.
+"""ORCID's OAuth and OpenID Connect endpoints (spec §3, §4) on DOT's views.
 
-DOT and oauthlib issue and revoke the tokens (with the rules of `orchid.oauth.server`); these views
-check what ORCID checks before them and rewrite the answers into ORCID's exact JSON.
+``/oauth/token`` and ``/oauth/revoke``: DOT and oauthlib issue and revoke the tokens (with the rules of
+`orchid.oauth.server`); these views check what ORCID checks before them and rewrite the answers into
+ORCID's exact JSON. ``/oauth/authorize`` and ``/oauth/custom/login.json``: oauthlib validates and
+issues, `orchid.oauth.authorize` decides sign-in, consent and errors. Discovery, JWKS and UserInfo
+answer from `orchid.oauth.oidc` and `orchid.oauth.keys`.
 """
 
 from __future__ import annotations
 
 import json
+import secrets
+from functools import wraps
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.decorators import method_decorator
-from django.views.decorators.csrf import csrf_exempt
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from oauth2_provider.exceptions import FatalClientError, OAuthToolkitError
 from oauth2_provider.views import RevokeTokenView, TokenView
+from oauth2_provider.views.mixins import OAuthLibMixin
+from oauthlib.oauth2.rfc6749 import errors as oauth2_errors
 
-from orchid.oauth.server import SUPPORTED_GRANT_TYPES
+from orchid.oauth import authorize, keys, oidc
+from orchid.oauth import scopes as orcid_scopes
+from orchid.oauth.authentication import bearer_from_request
+from orchid.oauth.models import AccessToken, Client
+from orchid.oauth.server import SUPPORTED_GRANT_TYPES, token_checksum
+from orchid.records.models import Researcher
 
-__all__ = ["OrcidRevokeTokenView", "OrcidTokenView"]
+__all__ = [
+    "HeadlessConsentView",
+    "OrcidAuthorizationView",
+    "OrcidRevokeTokenView",
+    "OrcidTokenView",
+    "headless_consent",
+    "jwks",
+    "openid_configuration",
+    "userinfo",
+]
 
 JSON_CONTENT_TYPE = "application/json;charset=UTF-8"
 
@@ -73,6 +99,7 @@ def _orcid_token_body(issued: dict[str, Any]) -> dict[str, Any]:
         "scope": issued.get("scope", ""),
         "name": issued.get("name"),
         "orcid": issued.get("orcid"),
+        **({"id_token": issued["id_token"]} if issued.get("id_token") else {}),
     }
 
 
@@ -110,3 +137,321 @@ class OrcidRevokeTokenView(RevokeTokenView):
         if status != 200:
             return _from_oauthlib_error(body, status)
         return _no_store(HttpResponse(b"", status=200))
+
+
+# --- /oauth/authorize and its headless consent (spec §3.2) ----------------------------------------
+
+_IMPLICIT_TYPES = frozenset({"token", "id_token", "id_token token"})
+
+
+def _error_page(request: HttpRequest, error: str, description: str, status: int = 400) -> HttpResponse:
+    """ORCID's authorize error page: shown, never redirected."""
+    nonce = secrets.token_urlsafe(16)
+    context = {"error": error, "description": description, "style_nonce": nonce}
+    return _protect_page(render(request, "oauth/error.html", context, status=status), style_nonce=nonce)
+
+
+def _protect_page(response: HttpResponse, style_nonce: str | None = None) -> HttpResponse:
+    """The consent and error pages may not be framed, cached or styled from elsewhere."""
+    style = f"'nonce-{style_nonce}'" if style_nonce else "'none'"
+    response["Content-Security-Policy"] = (
+        f"default-src 'none'; style-src {style}; img-src 'self' data:; base-uri 'none'; "
+        "frame-ancestors 'none'"
+    )
+    response["X-Frame-Options"] = "DENY"
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _redirect(url: str) -> HttpResponse:
+    response = HttpResponse(status=302)
+    response["Location"] = url
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class OrcidAuthorizationView(OAuthLibMixin, View):
+    """``GET /oauth/authorize`` (validate, sign in, consent or skip it) and ``POST`` (the consent form).
+
+    oauthlib (through DOT) validates the request and issues codes and implicit tokens with the rules
+    of `orchid.oauth.server`; `orchid.oauth.authorize` holds ORCID's other rules.
+    """
+
+    http_method_names = ["get", "post"]
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        for name, message in authorize.MISSING_PARAMETER_MESSAGES:
+            if not request.GET.get(name, "").strip():
+                return _error_page(request, "oauth_error", message)
+        client = Client.objects.filter(client_id=request.GET["client_id"]).first()
+        if client is None:
+            return _error_page(request, "invalid_client", f"Client not found: {request.GET['client_id']}")
+        if client.locked:
+            return _error_page(request, "client_locked", "The client application is locked.")
+        response_type = request.GET["response_type"].strip()
+        implicit = response_type in _IMPLICIT_TYPES
+        try:
+            scopes, credentials = self.validate_authorization_request(request)
+        except FatalClientError as error:
+            return self._fatal(request, error.oauthlib_error)
+        except OAuthToolkitError as error:
+            return self._redirect_error(error.oauthlib_error, implicit)
+
+        openid = "openid" in scopes
+        prompt = set(request.GET.get("prompt", "").split()) if openid else set()
+        try:
+            max_age = authorize.parse_max_age(request.GET.get("max_age")) if openid else None
+        except ValueError:
+            return _redirect(
+                authorize.error_redirect(
+                    credentials["redirect_uri"],
+                    "invalid_request",
+                    "Invalid max_age",
+                    credentials.get("state"),
+                    fragment=implicit,
+                )
+            )
+        # oauthlib's OAuth 2 grants do not report the OpenID nonce: it is read here.
+        credentials = {**credentials, "nonce": request.GET.get("nonce") or None}
+        pending = authorize.remember(request.session, scopes, credentials)
+
+        def interaction_error(error: str) -> HttpResponse:
+            return _redirect(
+                authorize.error_redirect(pending.redirect_uri, error, None, pending.state, fragment=implicit)
+            )
+
+        user = request.user
+        if not user.is_authenticated:
+            if "none" in prompt:
+                return interaction_error("login_required")
+            return _redirect(authorize.sign_in_url(request.get_full_path(), request.GET))
+        if authorize.must_authenticate(user, prompt=prompt, max_age=max_age):
+            if "none" in prompt:
+                return interaction_error("login_required")
+            logout(request)
+            authorize.remember(request.session, scopes, credentials)
+            next_path = authorize.without_parameters(request.get_full_path(), {"prompt"})
+            return _redirect(authorize.sign_in_url(next_path, request.GET))
+        researcher = oidc.researcher_for_user(user)
+        if researcher is None:
+            return _error_page(request, "access_denied", "This account has no ORCID record.", status=403)
+        if "confirm" not in prompt and authorize.consent_already_given(
+            client, researcher.orcid, pending.scopes
+        ):
+            authorize.recall(request.session, pending.id, forget=True)
+            return self._issue(request, client, pending, researcher.orcid, persistent=True)
+        if "none" in prompt:
+            return interaction_error("interaction_required")
+        return self._consent_page(request, client, pending, researcher)
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        pending = authorize.recall(request.session, request.POST.get("request_id", ""), forget=True)
+        if pending is None:
+            return _error_page(
+                request, "invalid_request", "This authorization request has expired; start again."
+            )
+        if not request.user.is_authenticated:
+            return _redirect(authorize.sign_in_url(str(settings.LOGIN_REDIRECT_URL), {}))
+        if request.POST.get("action") != "authorize":
+            return _redirect(pending.denied_url())
+        client = Client.objects.filter(client_id=pending.client_id).first()
+        researcher = oidc.researcher_for_user(request.user)
+        if client is None or researcher is None:
+            return _error_page(request, "invalid_request", "This authorization request cannot be completed.")
+        return self._issue(request, client, pending, researcher.orcid, persistent=True)
+
+    # Helpers.
+
+    def _issue(
+        self,
+        request: HttpRequest,
+        client: Client,
+        pending: authorize.PendingRequest,
+        orcid: str,
+        *,
+        persistent: bool,
+    ) -> HttpResponse:
+        url = issue(self, request, pending, orcid, persistent=persistent)
+        if url is None:
+            return _error_page(
+                request, "server_error", "The authorization could not be completed.", status=500
+            )
+        return _redirect(url)
+
+    @staticmethod
+    def _fatal(request: HttpRequest, error: Any) -> HttpResponse:
+        if isinstance(
+            error, (oauth2_errors.MismatchingRedirectURIError, oauth2_errors.InvalidRedirectURIError)
+        ):
+            return _error_page(
+                request, "invalid_grant", "Redirect URI doesn't match your registered redirect URIs."
+            )
+        if isinstance(error, oauth2_errors.MissingRedirectURIError):
+            return _error_page(request, "oauth_error", "Please specify a redirect URL")
+        return _error_page(request, str(error.error), str(error.description or error.error))
+
+    @staticmethod
+    def _redirect_error(error: Any, implicit: bool) -> HttpResponse:
+        if isinstance(error, oauth2_errors.UnsupportedResponseTypeError) or not error.redirect_uri:
+            return _redirect_less_error(error)
+        return _redirect(
+            authorize.error_redirect(
+                error.redirect_uri, error.error, error.description, error.state, fragment=implicit
+            )
+        )
+
+    @staticmethod
+    def _consent_page(
+        request: HttpRequest, client: Client, pending: authorize.PendingRequest, researcher: Any
+    ) -> HttpResponse:
+        nonce = secrets.token_urlsafe(16)
+        context = {
+            "client": client,
+            "pending": pending,
+            "researcher": researcher,
+            "scopes": [(name, orcid_scopes.describe(name)) for name in pending.scopes],
+            "style_nonce": nonce,
+            "id_uri": f"https://{settings.ORCID_ID_HOST}/{researcher.orcid}",
+        }
+        return _protect_page(render(request, "oauth/consent.html", context), style_nonce=nonce)
+
+
+def _redirect_less_error(error: Any) -> HttpResponse:
+    return HttpResponse(
+        f"{error.error}: {error.description}", status=400, content_type="text/plain; charset=utf-8"
+    )
+
+
+def issue(
+    view: OAuthLibMixin,
+    request: HttpRequest,
+    pending: authorize.PendingRequest,
+    orcid: str,
+    *,
+    persistent: bool,
+) -> str | None:
+    """Issue the code (or implicit token) for an approved request: the URL to send the browser to."""
+    credentials = pending.credentials(orcid=orcid, persistent=persistent)
+    try:
+        uri, _headers, _body, _status = view.create_authorization_response(
+            request=request, scopes=" ".join(pending.scopes), credentials=credentials, allow=True
+        )
+    except FatalClientError:
+        return None
+    except OAuthToolkitError as error:
+        oauthlib_error = error.oauthlib_error
+        return authorize.error_redirect(
+            pending.redirect_uri,
+            oauthlib_error.error,
+            oauthlib_error.description,
+            pending.state,
+            fragment=pending.implicit,
+        )
+    return str(uri) if uri else None
+
+
+def _accepts_x_csrf_token(view: Any) -> Any:
+    """Django's CSRF check, reading the token from ORCID's ``X-CSRF-TOKEN`` header as well."""
+    protected = csrf_protect(view)
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        token = request.headers.get("X-CSRF-TOKEN")
+        if token and settings.CSRF_HEADER_NAME not in request.META:
+            request.META[settings.CSRF_HEADER_NAME] = token
+        response: HttpResponse = protected(request, *args, **kwargs)
+        return response
+
+    return csrf_exempt(wrapper)
+
+
+class HeadlessConsentView(OAuthLibMixin, View):
+    """``POST /oauth/custom/login.json``: sign in and decide in one JSON request, as ORCID's pages do.
+
+    Body ``{"userName", "password", "approved", "persistentTokenEnabled", "redirectUrl"}`` with the
+    ``X-CSRF-TOKEN`` header (the ``_csrf`` meta of the page the authorize request led to), for the
+    request waiting in the session. Answers ``{"redirectUrl": "<redirect_uri>?code=..."}``, or the
+    ``access_denied`` URL when not approved.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        try:
+            body = json.loads(request.body or b"{}")
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            return _json_response(
+                400, {"success": False, "errors": ["The request body is not a JSON object."]}
+            )
+        pending = authorize.recall(request.session)
+        if pending is None:
+            return _json_response(
+                400,
+                {
+                    "success": False,
+                    "errors": ["No authorization request is waiting: open /oauth/authorize first."],
+                },
+            )
+        user = authorize.find_user(str(body.get("userName") or ""))
+        password = str(body.get("password") or "")
+        user = authenticate(request, username=user.get_username(), password=password) if user else None
+        researcher = oidc.researcher_for_user(user) if user is not None else None
+        if user is None or researcher is None:
+            return _json_response(401, {"success": False, "errors": ["Invalid user name or password."]})
+        login(request, user)
+        authorize.recall(request.session, pending.id, forget=True)
+        if body.get("approved") is not True:
+            return _json_response(200, {"redirectUrl": pending.denied_url()})
+        persistent = body.get("persistentTokenEnabled") is not False
+        url = issue(self, request, pending, researcher.orcid, persistent=persistent)
+        if url is None:
+            return _json_response(
+                500, {"success": False, "errors": ["The authorization could not be completed."]}
+            )
+        return _json_response(200, {"redirectUrl": url})
+
+
+headless_consent = _accepts_x_csrf_token(HeadlessConsentView.as_view())
+
+
+# --- OpenID Connect (spec §4) -------------------------------------------------------------------
+
+
+def _origin(request: HttpRequest) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def openid_configuration(request: HttpRequest) -> HttpResponse:
+    """``GET /.well-known/openid-configuration`` (pretty-printed, as ORCID serves it)."""
+    document = oidc.discovery_document(oidc.issuer(_origin(request)))
+    return HttpResponse(json.dumps(document, indent=2), content_type=JSON_CONTENT_TYPE)
+
+
+def jwks(request: HttpRequest) -> HttpResponse:
+    """``GET /oauth/jwks``: the public keys id_tokens are signed with."""
+    return HttpResponse(json.dumps(keys.jwks()), content_type=JSON_CONTENT_TYPE)
+
+
+@csrf_exempt
+def userinfo(request: HttpRequest) -> HttpResponse:
+    """``GET``/``POST /oauth/userinfo`` with a token implying ``/authenticate`` (``openid``)."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponse(status=405)
+    value = bearer_from_request(request) or request.POST.get("access_token", "").strip()
+    token = AccessToken.objects.filter(token_checksum=token_checksum(value)).first() if value else None
+    researcher = (
+        Researcher.objects.filter(orcid=token.orcid).first()
+        if token is not None
+        and token.orcid
+        and not token.is_expired()
+        and not token.revoked_by_researcher
+        and "/authenticate" in orcid_scopes.expand(token.scope.split())
+        else None
+    )
+    if researcher is None:
+        return _json_response(403, {"error": "access_denied", "error-description": "access_token is invalid"})
+    return _json_response(200, oidc.userinfo(researcher))
