@@ -45,4 +45,11 @@ def leniencies() -> list[Leniency]:
             "*" in settings.ALLOWED_HOSTS,
             "Requests are accepted whatever their Host, so clients may use pub.*, api.* or a bare address.",
         ),
+        Leniency(
+            "Mailbox",
+            "ORCHID_SANDBOX",
+            bool(settings.SANDBOX),
+            "No e-mail is sent: every message the registry writes (verification links, password resets) is "
+            "stored and readable by anyone at /mailbox instead of going out over SMTP (ORCHID_EMAIL_*).",
+        ),
     ]

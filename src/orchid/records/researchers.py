@@ -37,8 +37,13 @@ def create_researcher(
     claimed: bool = True,
     created_by_client: Any = None,
     creation_method: str = "Member-referred",
+    email_verified: bool = True,
 ) -> Researcher:
-    """A new record (and its sign-in account when an e-mail is given). Raises ValueError on bad input."""
+    """A new record (and its sign-in account when an e-mail is given). Raises ValueError on bad input.
+
+    ``email_verified=False`` leaves the primary e-mail unverified (registration through the Registry UI,
+    which sends a verification link).
+    """
     if orcid is None:
         orcid = mint_orcid()
     elif not ids.is_valid(orcid):
@@ -67,7 +72,7 @@ def create_researcher(
         creation_method=creation_method,
     )
     if email is not None:
-        Email.objects.create(researcher=researcher, email=email, verified=True, primary=True)
+        Email.objects.create(researcher=researcher, email=email, verified=email_verified, primary=True)
     return researcher
 
 

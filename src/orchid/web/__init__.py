@@ -1,0 +1,7 @@
+"""The Registry web UI: sign in and registration, the public record page, the researcher's own pages.
+
+Views are thin (`orchid.web.views`); the rules live in plain modules: `accounts` (registration,
+e-mail verification, sign-in and its throttle, password reset), `mail` (the sandbox mailbox),
+`record_page` (the public and own-record view models), `trusted` (trusted organizations),
+`developer` (public API clients), `security` (response headers).
+"""

@@ -1,0 +1,115 @@
+"""The Registry UI's forms: input checks only; the rules are in the modules the views call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from orchid.records.models import VisibilityChoices
+from orchid.web.accounts import LOCALES, password_problem
+
+
+class SignInForm(forms.Form):
+    username = forms.CharField(
+        label="E-mail or ORCID iD",
+        max_length=350,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label="Password",
+        max_length=256,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class RegisterForm(forms.Form):
+    given_names = forms.CharField(
+        label="Given names", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    family_name = forms.CharField(
+        label="Family name",
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    email = forms.EmailField(
+        label="E-mail", max_length=350, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    password = forms.CharField(
+        label="Password",
+        max_length=256,
+        help_text="At least 8 characters, with a letter and a number or symbol.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_confirm = forms.CharField(
+        label="Confirm password",
+        max_length=256,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    locale = forms.CharField(required=False, max_length=8)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password = data.get("password") or ""
+        if password and password != data.get("password_confirm"):
+            self.add_error("password_confirm", "The passwords do not match.")
+        elif password:
+            problem = password_problem(password)
+            if problem:
+                self.add_error("password", problem)
+        return data
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(label="E-mail", max_length=350)
+
+
+class NewPasswordForm(forms.Form):
+    password = forms.CharField(label="New password", max_length=256, widget=forms.PasswordInput)
+    password_confirm = forms.CharField(
+        label="Confirm new password", max_length=256, widget=forms.PasswordInput
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password = data.get("password") or ""
+        if password and password != data.get("password_confirm"):
+            self.add_error("password_confirm", "The passwords do not match.")
+        elif password:
+            problem = password_problem(password)
+            if problem:
+                self.add_error("password", problem)
+        return data
+
+
+class ProfileForm(forms.Form):
+    given_names = forms.CharField(label="Given names", max_length=150)
+    family_name = forms.CharField(label="Family name", max_length=150, required=False)
+    credit_name = forms.CharField(label="Published name", max_length=150, required=False)
+    biography = forms.CharField(label="Biography", max_length=5000, required=False, widget=forms.Textarea)
+    biography_visibility = forms.ChoiceField(label="Biography visibility", choices=VisibilityChoices.choices)
+    default_visibility = forms.ChoiceField(label="Default visibility", choices=VisibilityChoices.choices)
+
+
+class ClientForm(forms.Form):
+    name = forms.CharField(label="Application name", max_length=255)
+    website = forms.URLField(label="Application website", max_length=2000, assume_scheme="https")
+    description = forms.CharField(label="Description", max_length=1000, widget=forms.Textarea)
+    redirect_uris = forms.CharField(
+        label="Redirect URIs (one a line)", max_length=4000, widget=forms.Textarea
+    )
+
+
+class LocaleForm(forms.Form):
+    locale = forms.ChoiceField(label="Language", choices=LOCALES)
+
+
+class DeactivateForm(forms.Form):
+    confirm = forms.CharField(label="Type DEACTIVATE to confirm", max_length=20)
+
+    def clean_confirm(self) -> str:
+        value = str(self.cleaned_data.get("confirm", "")).strip()
+        if value != "DEACTIVATE":
+            raise forms.ValidationError("Type DEACTIVATE in capital letters to confirm.")
+        return value

@@ -1,0 +1,399 @@
+"""The Registry UI's pages. Each view reads its form, calls the module that holds the rule, renders."""
+
+from __future__ import annotations
+
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from orchid.errors import OrcidError
+from orchid.records.models import Researcher
+from orchid.records.services import RecordDeprecated
+from orchid.web import accounts, developer, forms, mail, my_record, public_record, trusted
+from orchid.web.context import id_uri
+
+PREFILL = ("email", "orcid", "given_names", "family_names", "lang", "show_login")
+
+
+def _researcher(request: HttpRequest) -> Researcher:
+    researcher = Researcher.objects.filter(user__pk=request.user.pk or 0).first()
+    if researcher is None:
+        raise Http404("This account has no ORCID record.")
+    return researcher
+
+
+def _signed_in_researcher(view: Any) -> Any:
+    """Sign-in required (to /signin?next=...); the view gets the researcher as its second argument."""
+
+    @login_required
+    @never_cache
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return view(request, _researcher(request), *args, **kwargs)  # type: ignore[no-any-return]
+
+    return wrapped
+
+
+# ---------------------------------------------------------------------------------------------
+# Sign in, sign out, register
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def signin(request: HttpRequest) -> HttpResponse:
+    next_url = accounts.safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    if request.method != "POST" and request.GET.get("show_login", "").lower() == "false":
+        params = {
+            key: request.GET[key] for key in (*PREFILL, "next") if key in request.GET and key != "show_login"
+        }
+        return redirect(f"/register?{urlencode(params)}")
+    prefill = request.GET.get("orcid") or request.GET.get("email") or ""
+    form = forms.SignInForm(request.POST or None, initial={"username": prefill})
+    error = None
+    if request.method == "POST" and form.is_valid():
+        result = accounts.check_sign_in(request, form.cleaned_data["username"], form.cleaned_data["password"])
+        if result.user is not None:
+            login(request, result.user)  # type: ignore[arg-type]  # a new session key: no session fixation
+            return HttpResponseRedirect(next_url)
+        error = result.error
+    register_params = {key: request.GET[key] for key in PREFILL if key in request.GET and key != "show_login"}
+    register_params["next"] = next_url
+    context = {
+        "form": form,
+        "error": error,
+        "next": next_url,
+        "register_query": urlencode(register_params),
+        "max_failures": accounts.max_failures(),
+        "window_minutes": accounts.window_minutes(),
+    }
+    return render(request, "web/signin.html", context, status=400 if error else 200)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def signout(request: HttpRequest) -> HttpResponse:
+    """POST signs out. GET (ORCID's clients call it) asks for confirmation when someone is signed in."""
+    if request.method == "POST":
+        logout(request)
+        return HttpResponseRedirect(accounts.safe_next(request, request.POST.get("next"), "/signin"))
+    return render(
+        request, "web/signout.html", {"next": accounts.safe_next(request, request.GET.get("next"), "/signin")}
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    next_url = accounts.safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    lang = request.GET.get("lang", "")
+    initial = {
+        "given_names": request.GET.get("given_names", ""),
+        "family_name": request.GET.get("family_names", ""),
+        "email": request.GET.get("email", ""),
+        "locale": lang if lang in accounts.LOCALE_CODES else "en",
+    }
+    form = forms.RegisterForm(request.POST or None, initial=initial)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            researcher = accounts.register(
+                request,
+                given_names=data["given_names"],
+                family_name=data["family_name"],
+                email=data["email"],
+                password=data["password"],
+                locale=data.get("locale") or "en",
+            )
+        except accounts.AccountError as refusal:
+            error = str(refusal)
+        else:
+            login(request, researcher.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                f"Welcome! Your ORCID iD is {id_uri(researcher.orcid)}. We sent a verification link to "
+                f"{data['email']}.",
+            )
+            return HttpResponseRedirect(next_url)
+    signin_query = urlencode({"next": next_url})
+    context = {"form": form, "error": error, "next": next_url, "signin_query": signin_query}
+    return render(request, "web/register.html", context, status=400 if form.errors or error else 200)
+
+
+@never_cache
+@require_safe
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        row = accounts.verify_email(token)
+    except accounts.AccountError as refusal:
+        return render(
+            request, "web/message.html", {"title": "E-mail not verified", "text": str(refusal)}, status=400
+        )
+    return render(
+        request,
+        "web/message.html",
+        {"title": "E-mail verified", "text": f"Thank you: {row.email} is now verified.", "link": "/my-orcid"},
+    )
+
+
+@require_POST
+@_signed_in_researcher
+def resend_verification(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    email = accounts.unverified_primary_email(researcher)
+    if email:
+        accounts.send_verification(request, researcher, email)
+        messages.success(request, f"We sent a new verification link to {email}.")
+    return redirect("web:my-orcid")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def reset_password(request: HttpRequest) -> HttpResponse:
+    form = forms.EmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accounts.send_password_reset(request, form.cleaned_data["email"])
+        text = "If that address belongs to an ORCID record, we sent it a link to reset the password." + (
+            " In this sandbox, read it in the mailbox." if settings.SANDBOX else ""
+        )
+        return render(request, "web/message.html", {"title": "Check your e-mail", "text": text})
+    return render(request, "web/reset_password.html", {"form": form})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def reset_password_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    user = accounts.user_for_reset(uidb64, token)
+    if user is None:
+        return render(
+            request,
+            "web/message.html",
+            {
+                "title": "Link not valid",
+                "text": "This reset link is not valid or was already used.",
+                "link": "/reset-password",
+            },
+            status=400,
+        )
+    form = forms.NewPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accounts.set_password(user, form.cleaned_data["password"])
+        messages.success(request, "Your password was changed. Sign in with the new one.")
+        return redirect("web:signin")
+    return render(request, "web/reset_password_confirm.html", {"form": form})
+
+
+# ---------------------------------------------------------------------------------------------
+# The sandbox mailbox
+
+
+def _sandbox_only() -> None:
+    if not settings.SANDBOX:
+        raise Http404("The mailbox exists in sandbox mode only.")
+
+
+@never_cache
+@require_safe
+def mailbox(request: HttpRequest) -> HttpResponse:
+    _sandbox_only()
+    to = request.GET.get("to", "").strip()
+    return render(request, "web/mailbox.html", {"messages_sent": mail.mailbox(to or None), "to": to})
+
+
+@never_cache
+@require_safe
+def mailbox_message(request: HttpRequest, pk: int) -> HttpResponse:
+    _sandbox_only()
+    message = mail.message(pk)
+    if message is None:
+        raise Http404("No such message.")
+    return render(request, "web/mail_message.html", {"message": message})
+
+
+# ---------------------------------------------------------------------------------------------
+# The public record page
+
+
+@csrf_exempt  # changes nothing: other methods get the API's answer (ORCID's 400 9012)
+def record(request: HttpRequest, orcid: str) -> HttpResponse:
+    """`/{orcid}`: HTML for browsers, the public v3.0 record in ORCID's XML/JSON types on request."""
+    api_answer = public_record.api_response(request, orcid)
+    if api_answer is not None:
+        return api_answer
+    try:
+        view = public_record.page(orcid)
+    except RecordDeprecated as deprecated:
+        return HttpResponseRedirect(f"/{deprecated.primary_orcid}", status=301)
+    except OrcidError as error:
+        status = error.http_status if error.http_status >= 400 else 404
+        return render(
+            request,
+            "web/message.html",
+            {"title": "Record not found", "text": error.developer_message},
+            status=status,
+        )
+    response = render(request, "web/record.html", {"record": view, "uri": id_uri(orcid)})
+    response["Vary"] = "Accept"
+    return response
+
+
+# ---------------------------------------------------------------------------------------------
+# Signed-in pages
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@_signed_in_researcher
+def my_orcid(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    initial = {
+        "given_names": researcher.given_names,
+        "family_name": researcher.family_name,
+        "credit_name": researcher.credit_name,
+        "biography": researcher.biography,
+        "biography_visibility": researcher.biography_visibility,
+        "default_visibility": researcher.default_visibility,
+    }
+    form = forms.ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            my_record.update_profile(researcher, **form.cleaned_data)
+        except my_record.EditError as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, "Your record was saved.")
+            return redirect("web:my-orcid")
+    context = {
+        "form": form,
+        "record": my_record.own_record(researcher.orcid),
+        "researcher": researcher,
+        "uri": id_uri(researcher.orcid),
+        "unverified_email": accounts.unverified_primary_email(researcher),
+    }
+    return render(request, "web/my_orcid.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@_signed_in_researcher
+def delete_item(request: HttpRequest, researcher: Researcher, section: str, put_code: int) -> HttpResponse:
+    try:
+        my_record.delete_own_item(researcher.orcid, section, put_code)
+    except (OrcidError, my_record.EditError) as refusal:
+        messages.error(request, f"The item was not deleted: {getattr(refusal, 'developer_message', refusal)}")
+    else:
+        messages.success(request, "The item was deleted.")
+    return redirect("web:my-orcid")
+
+
+@require_safe
+@_signed_in_researcher
+def trusted_organizations(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    return render(request, "web/trusted.html", {"clients": trusted.trusted_clients(researcher.orcid)})
+
+
+@require_POST
+@_signed_in_researcher
+def revoke_client(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    count = trusted.revoke(researcher.orcid, request.POST.get("client_id", ""))
+    if count:
+        messages.success(
+            request, "Access revoked: the organization can no longer read or update your record."
+        )
+    return redirect("web:trusted-organizations")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@_signed_in_researcher
+def developer_tools(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    client = developer.own_client(request.user)
+    initial = {}
+    if client is not None:
+        initial = {
+            "name": client.name,
+            "website": client.website,
+            "description": client.description,
+            "redirect_uris": "\n".join(client.redirect_uris.split()),
+        }
+    form = forms.ClientForm(request.POST or None, initial=initial)
+    secret = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            fields = {
+                "name": data["name"],
+                "website": data["website"],
+                "description": data["description"],
+                "redirect_uris": developer.parse_redirect_uris(data["redirect_uris"]),
+            }
+            try:
+                if client is None:
+                    client, secret = developer.register_client(request.user, **fields)
+                else:
+                    developer.update_client(client, **fields)
+                    messages.success(request, "Your client was saved.")
+                    return redirect("web:developer-tools")
+            except developer.ClientError as refusal:
+                form.add_error(None, str(refusal))
+        if form.errors:
+            status = 400
+    context = {"form": form, "client": client, "secret": secret}
+    return render(request, "web/developer_tools.html", context, status=status)
+
+
+@require_POST
+@_signed_in_researcher
+def reset_client_secret(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    client = developer.own_client(request.user)
+    if client is None:
+        return redirect("web:developer-tools")
+    secret = developer.reset_secret(client)
+    form = forms.ClientForm(
+        initial={
+            "name": client.name,
+            "website": client.website,
+            "description": client.description,
+            "redirect_uris": "\n".join(client.redirect_uris.split()),
+        }
+    )
+    return render(request, "web/developer_tools.html", {"form": form, "client": client, "secret": secret})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@_signed_in_researcher
+def account(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    locale_form = forms.LocaleForm(request.POST or None, initial={"locale": researcher.locale})
+    if request.method == "POST" and locale_form.is_valid():
+        accounts.set_locale(researcher, locale_form.cleaned_data["locale"])
+        messages.success(request, "Your language was saved.")
+        return redirect("web:account")
+    context = {
+        "locale_form": locale_form,
+        "deactivate_form": forms.DeactivateForm(),
+        "researcher": researcher,
+    }
+    return render(request, "web/account.html", context, status=400 if locale_form.errors else 200)
+
+
+@require_POST
+@_signed_in_researcher
+def deactivate(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    form = forms.DeactivateForm(request.POST)
+    if not form.is_valid():
+        locale_form = forms.LocaleForm(initial={"locale": researcher.locale})
+        context = {"locale_form": locale_form, "deactivate_form": form, "researcher": researcher}
+        return render(request, "web/account.html", context, status=400)
+    accounts.deactivate(researcher)
+    logout(request)
+    return render(
+        request,
+        "web/message.html",
+        {"title": "Record deactivated", "text": f"The record {id_uri(researcher.orcid)} is deactivated."},
+    )
