@@ -213,6 +213,10 @@ def test_serve_answers_http(orchid_cmd: list[str], cli_env: dict[str, str], free
                     pytest.fail(f"orchid serve did not answer {url} within 30 s")
                 time.sleep(0.1)
         assert (status, body) == (200, b"ok")
+        # The Registry UI's stylesheet is served by the same server (WhiteNoise), not only by runserver.
+        stylesheet = f"http://127.0.0.1:{free_port}/static/web/orchid.css"
+        with urllib.request.urlopen(stylesheet, timeout=5) as response:
+            assert response.status == 200 and response.headers.get_content_type() == "text/css"
     finally:
         proc.terminate()
         try:

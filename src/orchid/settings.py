@@ -80,6 +80,7 @@ OAUTH2_PROVIDER = {
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -125,6 +126,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# WhiteNoise serves static files from the apps directly in development and sandbox registries; a
+# production registry runs `orchid manage collectstatic` into STATIC_ROOT (docs/operations.md).
+WHITENOISE_USE_FINDERS = DEBUG or SANDBOX
 
 # One console handler on the root logger: Django's and waitress's messages, each once.
 LOGGING = {
