@@ -125,7 +125,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = config.ensure_var_dir(VAR_DIR / "static")  # exists even before collectstatic (WhiteNoise)
 # WhiteNoise serves static files from the apps directly in development and sandbox registries; a
 # production registry runs `orchid manage collectstatic` into STATIC_ROOT (docs/operations.md).
 WHITENOISE_USE_FINDERS = DEBUG or SANDBOX
