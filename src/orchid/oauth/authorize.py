@@ -30,6 +30,7 @@ from orchid.oauth.server import SHORT_LIVED_TOKEN_SECONDS
 from orchid.records.models import Email
 
 __all__ = [
+    "MFA_SESSION_KEY",
     "MISSING_PARAMETER_MESSAGES",
     "PREFILL_PARAMETERS",
     "PendingRequest",
@@ -57,6 +58,8 @@ MISSING_PARAMETER_MESSAGES: tuple[tuple[str, str], ...] = (
 PREFILL_PARAMETERS: tuple[str, ...] = ("email", "orcid", "given_names", "family_names", "lang", "show_login")
 
 _SESSION_KEY = "orchid.oauth.pending"
+#: True in a session whose sign-in passed two-factor authentication (set by `orchid.web.two_factor`).
+MFA_SESSION_KEY = "orchid_mfa"
 #: Authorization requests a session keeps waiting at once (several tabs); the oldest go first.
 _MAX_PENDING = 5
 
@@ -77,8 +80,9 @@ class PendingRequest:
     def implicit(self) -> bool:
         return self.response_type != "code"
 
-    def credentials(self, *, orcid: str, persistent: bool) -> dict[str, Any]:
-        """What oauthlib needs to issue the code or token (DOT's ``credentials``)."""
+    def credentials(self, *, orcid: str, persistent: bool, mfa: bool = False) -> dict[str, Any]:
+        """What oauthlib needs to issue the code or token (DOT's ``credentials``); ``mfa``: the sign-in
+        passed two-factor authentication."""
         credentials: dict[str, Any] = {
             "client_id": self.client_id,
             "redirect_uri": self.redirect_uri,
@@ -86,6 +90,7 @@ class PendingRequest:
             "state": self.state,
             "orcid": orcid,
             "orcid_persistent": persistent,
+            "orcid_mfa": mfa,
         }
         if self.nonce:
             credentials["nonce"] = self.nonce

@@ -160,6 +160,8 @@ class Grant(AbstractGrant):
     orcid: models.CharField[str | None, str | None] = models.CharField(max_length=19, null=True, blank=True)
     #: Whether tokens issued for this code are long-lived (client setting and the researcher's choice).
     persistent: models.BooleanField[bool, bool] = models.BooleanField(default=True)
+    #: Whether the researcher's sign-in passed two-factor authentication (the id_token's ``amr``).
+    mfa: models.BooleanField[bool, bool] = models.BooleanField(default=False)
     #: When the code was exchanged; a second exchange revokes what the first one issued.
     used_at: models.DateTimeField[datetime | None, datetime | None] = models.DateTimeField(
         null=True, blank=True

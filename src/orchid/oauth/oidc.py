@@ -109,8 +109,10 @@ def id_token(
     user: AbstractBaseUser | Any,
     access_token: str | None,
     nonce: str | None,
+    mfa: bool = False,
 ) -> str:
-    """A signed id_token (RS256, ``kid`` header) with ORCID's claims (spec §4)."""
+    """A signed id_token (RS256, ``kid`` header) with ORCID's claims (spec §4); ``mfa``: the sign-in the
+    authorization came from passed two-factor authentication."""
     now = int(time.time())
     last_login = getattr(user, "last_login", None)
     claims: dict[str, Any] = {
@@ -127,8 +129,8 @@ def id_token(
     if nonce:
         claims["nonce"] = nonce
     if client.is_member_client:
-        # ORCID: "mfa" when the researcher has two-factor authentication on; Orchid has none yet.
-        claims["amr"] = "pwd"
+        # ORCID: "mfa" when the researcher signed in with two-factor authentication; one string, not a list.
+        claims["amr"] = "mfa" if mfa else "pwd"
     names = public_names(researcher)
     if names.given_name:
         claims["given_name"] = names.given_name

@@ -252,7 +252,8 @@ class OrcidOAuth2Validator(OAuth2Validator):
         grant = self._create_authorization_code(request, code)
         grant.orcid = getattr(request, "orcid", None)
         grant.persistent = bool(getattr(request, "orcid_persistent", True))
-        grant.save(update_fields=["orcid", "persistent"])
+        grant.mfa = bool(getattr(request, "orcid_mfa", False))
+        grant.save(update_fields=["orcid", "persistent", "mfa"])
 
     def validate_code(
         self, client_id: str, code: str, client: Client, request: OauthlibRequest, *args: Any, **kwargs: Any
@@ -279,6 +280,7 @@ class OrcidOAuth2Validator(OAuth2Validator):
         request.orcid = grant.orcid
         request.orcid_grant = grant
         request.orcid_persistent = grant.persistent
+        request.orcid_mfa = grant.mfa
         return True
 
     def get_default_redirect_uri(
@@ -430,6 +432,7 @@ def add_id_token(token: dict[str, Any], token_handler: Any, request: OauthlibReq
             user=request.user,
             access_token=token.get("access_token"),
             nonce=getattr(request, "nonce", None),
+            mfa=bool(getattr(request, "orcid_mfa", False)),
         )
     return token
 

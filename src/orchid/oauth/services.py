@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterable
 from datetime import timedelta
@@ -16,7 +17,18 @@ from orchid.oauth import scopes as orcid_scopes
 from orchid.oauth.models import AccessToken, Client, ClientType, RefreshToken
 from orchid.oauth.server import LONG_LIVED_TOKEN_SECONDS, SHORT_LIVED_TOKEN_SECONDS, new_token_value
 
-__all__ = ["TokenState", "create_client", "grant_token", "read_client", "revoke_by_researcher"]
+__all__ = [
+    "TokenState",
+    "create_client",
+    "create_member_client",
+    "grant_token",
+    "list_clients",
+    "read_client",
+    "revoke_by_researcher",
+    "set_client_locked",
+]
+
+audit = logging.getLogger("orchid.audit")
 
 TokenState = Literal["active", "revoked", "expired"]
 TOKEN_STATES: tuple[TokenState, ...] = ("active", "revoked", "expired")
@@ -58,6 +70,42 @@ def create_client(
     client.full_clean()
     client.save()
     return client, plain_secret
+
+
+def create_member_client(
+    name: str,
+    client_type: ClientType | str,
+    redirect_uris: Iterable[str] = (),
+    *,
+    description: str = "",
+    website: str = "",
+    actor: str,
+) -> tuple[Client, str]:
+    """An operator registers a member or premium client (audited); returns it and its plain secret.
+
+    Raises ``ValueError`` for another client type and Django's ``ValidationError`` for bad input.
+    """
+    if str(client_type) not in (ClientType.MEMBER, ClientType.PREMIUM):
+        raise ValueError(f"operators create member or premium clients, not {client_type!r}")
+    client, secret = create_client(name, client_type, redirect_uris, description=description, website=website)
+    audit.info("client %s (%s, %r) created by %s", client.client_id, client.client_type, name, actor)
+    return client, secret
+
+
+def list_clients() -> list[Client]:
+    """Every client, newest first (the operators' list)."""
+    return list(Client.objects.order_by("-created", "-pk"))
+
+
+def set_client_locked(client_id: str, locked: bool, *, actor: str) -> Client:
+    """Lock (or unlock) a client: locked, it gets no tokens and its tokens stop working. Raises
+    ``Client.DoesNotExist`` for an unknown id."""
+    client = Client.objects.get(client_id=client_id)
+    if client.locked != locked:
+        client.locked = locked
+        client.save(update_fields=["locked", "updated"])
+    audit.info("client %s %s by %s", client.client_id, "locked" if locked else "unlocked", actor)
+    return client
 
 
 def grant_token(

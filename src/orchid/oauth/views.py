@@ -15,7 +15,7 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
@@ -32,6 +32,7 @@ from orchid.oauth.authentication import bearer_from_request
 from orchid.oauth.models import AccessToken, Client
 from orchid.oauth.server import SUPPORTED_GRANT_TYPES, token_checksum
 from orchid.records.models import Researcher
+from orchid.web import two_factor
 
 __all__ = [
     "HeadlessConsentView",
@@ -333,7 +334,8 @@ def issue(
     persistent: bool,
 ) -> str | None:
     """Issue the code (or implicit token) for an approved request: the URL to send the browser to."""
-    credentials = pending.credentials(orcid=orcid, persistent=persistent)
+    mfa = bool(request.session.get(authorize.MFA_SESSION_KEY))
+    credentials = pending.credentials(orcid=orcid, persistent=persistent, mfa=mfa)
     try:
         uri, _headers, _body, _status = view.create_authorization_response(
             request=request, scopes=" ".join(pending.scopes), credentials=credentials, allow=True
@@ -374,6 +376,12 @@ class HeadlessConsentView(OAuthLibMixin, View):
     ``X-CSRF-TOKEN`` header (the ``_csrf`` meta of the page the authorize request led to), for the
     request waiting in the session. Answers ``{"redirectUrl": "<redirect_uri>?code=..."}``, or the
     ``access_denied`` URL when not approved.
+
+    Accounts with two-factor authentication also send ``verificationCode`` (the TOTP code) or
+    ``recoveryCode``, as ORCID's sign-in form does. Without either the answer is 200
+    ``{"success": false, "verificationCodeRequired": true, "errors": []}`` and the request keeps
+    waiting, so the client can ask for the code and post again; a wrong code is 401 with the same
+    ``verificationCodeRequired`` and an error (wrong codes are throttled as on the sign-in page).
     """
 
     http_method_names = ["post"]
@@ -402,7 +410,18 @@ class HeadlessConsentView(OAuthLibMixin, View):
         researcher = oidc.researcher_for_user(user) if user is not None else None
         if user is None or researcher is None:
             return _json_response(401, {"success": False, "errors": ["Invalid user name or password."]})
-        login(request, user)
+        mfa = two_factor.is_enabled(user)
+        if mfa:
+            code = str(body.get("verificationCode") or "")
+            recovery_code = str(body.get("recoveryCode") or "")
+            if not code.strip() and not recovery_code.strip():
+                return _json_response(200, {"success": False, "verificationCodeRequired": True, "errors": []})
+            refusal = two_factor.check_code(request, user, code=code, recovery_code=recovery_code)
+            if refusal is not None:
+                return _json_response(
+                    401, {"success": False, "verificationCodeRequired": True, "errors": [refusal]}
+                )
+        two_factor.finish_sign_in(request, user, mfa=mfa)
         authorize.recall(request.session, pending.id, forget=True)
         if body.get("approved") is not True:
             return _json_response(200, {"redirectUrl": pending.denied_url()})

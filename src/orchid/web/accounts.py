@@ -190,6 +190,11 @@ def is_throttled(identifier: str, address: str) -> bool:
     return int(cache.get(_throttle_key(identifier, address), 0)) >= max_failures()
 
 
+def record_failure(identifier: str, address: str) -> None:
+    """Count a failed attempt (a password, a two-factor code) towards the throttle."""
+    _record_failure(identifier, address)
+
+
 def _record_failure(identifier: str, address: str) -> None:
     key = _throttle_key(identifier, address)
     window = int(getattr(settings, "ORCHID_SIGNIN_WINDOW_SECONDS", 900))
@@ -201,16 +206,20 @@ def _record_failure(identifier: str, address: str) -> None:
 
 
 def username_for(identifier: str) -> str | None:
-    """The account name (the iD) behind an e-mail address, an iD or an iD URI."""
+    """The account name (the iD) behind an e-mail address, an iD or an iD URI; for an operator account
+    without a record (``orchid manage createsuperuser``), its user name."""
     identifier = identifier.strip()
     match = _ID_URI.match(identifier)
     if match:
         orcid = match.group(1).upper()
         return orcid if ids.is_valid(orcid) else None
     row = Email.objects.filter(email__iexact=identifier).select_related("researcher__user").first()
-    if row is None or row.researcher.user is None:
-        return None
-    return str(row.researcher.user.get_username())
+    if row is not None and row.researcher.user is not None:
+        return str(row.researcher.user.get_username())
+    operator = (
+        get_user_model().objects.filter(username=identifier, is_staff=True, researcher__isnull=True).first()
+    )
+    return str(operator.get_username()) if operator is not None else None
 
 
 @dataclass(frozen=True)
@@ -238,6 +247,8 @@ def check_sign_in(request: HttpRequest, identifier: str, password: str) -> SignI
     researcher = Researcher.objects.filter(user=user).first()
     if researcher is not None and researcher.deactivated_at is not None:
         return SignInResult(None, "This record has been deactivated.")
+    if researcher is not None and researcher.deprecated_to:
+        return SignInResult(None, f"This record was deprecated: sign in to {researcher.deprecated_to}.")
     return SignInResult(user)
 
 

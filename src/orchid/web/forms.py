@@ -113,3 +113,66 @@ class DeactivateForm(forms.Form):
         if value != "DEACTIVATE":
             raise forms.ValidationError("Type DEACTIVATE in capital letters to confirm.")
         return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Two-factor authentication
+
+_CODE_ATTRS = {"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}
+
+
+class SecondStepForm(forms.Form):
+    code = forms.CharField(
+        label="Authentication code", max_length=12, required=False, widget=forms.TextInput(attrs=_CODE_ATTRS)
+    )
+    recovery_code = forms.CharField(
+        label="Or a recovery code",
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
+class EnableTwoFactorForm(forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        max_length=12,
+        widget=forms.TextInput(attrs=_CODE_ATTRS),
+    )
+
+
+class DisableTwoFactorForm(forms.Form):
+    password = forms.CharField(
+        label="Password",
+        max_length=256,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = forms.CharField(
+        label="Authentication code", max_length=12, required=False, widget=forms.TextInput(attrs=_CODE_ATTRS)
+    )
+    recovery_code = forms.CharField(label="Or a recovery code", max_length=20, required=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Administration (operators)
+
+
+class AdminClientForm(forms.Form):
+    name = forms.CharField(label="Client name", max_length=255)
+    client_type = forms.ChoiceField(
+        label="Client type",
+        choices=(("member", "Member API client"), ("premium", "Premium member API client (webhooks)")),
+    )
+    website = forms.URLField(label="Website", max_length=2000, assume_scheme="https", required=False)
+    description = forms.CharField(label="Description", max_length=1000, required=False, widget=forms.Textarea)
+    redirect_uris = forms.CharField(
+        label="Redirect URIs (one a line)", max_length=4000, required=False, widget=forms.Textarea
+    )
+
+
+class RecordLookupForm(forms.Form):
+    orcid = forms.CharField(label="ORCID iD", max_length=60)
+
+
+class DeprecateForm(forms.Form):
+    primary = forms.CharField(label="Deprecate into (the primary record's iD)", max_length=60)

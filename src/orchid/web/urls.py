@@ -9,6 +9,7 @@ app_name = "web"
 
 urlpatterns = [
     path("signin", views.signin, name="signin"),
+    path("signin/two-factor", views.signin_two_factor, name="signin-two-factor"),
     path("signout", views.signout, name="signout"),
     path("register", views.register, name="register"),
     path("verify-email/<str:token>", views.verify_email, name="verify-email"),
@@ -27,5 +28,29 @@ urlpatterns = [
     path("developer-tools/reset-secret", views.reset_client_secret, name="reset-client-secret"),
     path("account", views.account, name="account"),
     path("account/deactivate", views.deactivate, name="deactivate"),
+    path("account/two-factor", views.two_factor_settings, name="two-factor"),
+    path("account/two-factor/disable", views.two_factor_disable, name="two-factor-disable"),
+    path(
+        "account/two-factor/recovery-codes",
+        views.two_factor_recovery_codes,
+        name="two-factor-recovery-codes",
+    ),
+    path("admin-tools/", views.admin_tools, name="admin-tools"),
+    path("admin-tools/clients", views.admin_create_client, name="admin-create-client"),
+    re_path(
+        r"^admin-tools/clients/(?P<client_id>[^/]+)/(?P<action>lock|unlock)$",
+        views.admin_lock_client,
+        name="admin-lock-client",
+    ),
+    re_path(
+        rf"^admin-tools/records/(?P<orcid>{ORCID_PATTERN})/(?P<action>lock|unlock)$",
+        views.admin_lock_record,
+        name="admin-lock-record",
+    ),
+    re_path(
+        rf"^admin-tools/records/(?P<orcid>{ORCID_PATTERN})/deprecate$",
+        views.admin_deprecate_record,
+        name="admin-deprecate-record",
+    ),
     re_path(rf"^(?P<orcid>{ORCID_PATTERN})/?$", views.record, name="record"),
 ]

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -17,9 +18,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from orchid.errors import OrcidError
+from orchid.oauth import services as client_services
+from orchid.oauth.models import Client
+from orchid.records import admin as record_admin
 from orchid.records.models import Researcher
 from orchid.records.services import RecordDeprecated
-from orchid.web import accounts, developer, forms, mail, my_record, public_record, trusted
+from orchid.web import accounts, developer, forms, mail, my_record, public_record, trusted, two_factor
 from orchid.web.context import id_uri
 
 PREFILL = ("email", "orcid", "given_names", "family_names", "lang", "show_login")
@@ -63,7 +67,12 @@ def signin(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         result = accounts.check_sign_in(request, form.cleaned_data["username"], form.cleaned_data["password"])
         if result.user is not None:
-            login(request, result.user)  # type: ignore[arg-type]  # a new session key: no session fixation
+            if two_factor.is_enabled(result.user):
+                # Not signed in yet: the account waits in the session for its second step.
+                two_factor.start_second_step(request, result.user, next_url)
+                return redirect("web:signin-two-factor")
+            # A new session key: no session fixation.
+            two_factor.finish_sign_in(request, result.user, mfa=False)
             return HttpResponseRedirect(next_url)
         error = result.error
     register_params = {key: request.GET[key] for key in PREFILL if key in request.GET and key != "show_login"}
@@ -77,6 +86,30 @@ def signin(request: HttpRequest) -> HttpResponse:
         "window_minutes": accounts.window_minutes(),
     }
     return render(request, "web/signin.html", context, status=400 if error else 200)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def signin_two_factor(request: HttpRequest) -> HttpResponse:
+    """The second sign-in step: a TOTP code or a recovery code for the account the password step found."""
+    pending = two_factor.pending_sign_in(request)
+    if pending is None:
+        return redirect("web:signin")
+    form = forms.SecondStepForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        error = two_factor.check_code(
+            request,
+            pending.user,
+            code=form.cleaned_data["code"],
+            recovery_code=form.cleaned_data["recovery_code"],
+        )
+        if error is None:
+            two_factor.finish_sign_in(request, pending.user, mfa=True, backend=pending.backend)
+            return HttpResponseRedirect(pending.next_url)
+    return render(
+        request, "web/signin_two_factor.html", {"form": form, "error": error}, status=400 if error else 200
+    )
 
 
 @never_cache
@@ -378,6 +411,7 @@ def account(request: HttpRequest, researcher: Researcher) -> HttpResponse:
         "locale_form": locale_form,
         "deactivate_form": forms.DeactivateForm(),
         "researcher": researcher,
+        "two_factor_enabled": two_factor.is_enabled(request.user),
     }
     return render(request, "web/account.html", context, status=400 if locale_form.errors else 200)
 
@@ -397,3 +431,209 @@ def deactivate(request: HttpRequest, researcher: Researcher) -> HttpResponse:
         "web/message.html",
         {"title": "Record deactivated", "text": f"The record {id_uri(researcher.orcid)} is deactivated."},
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Two-factor authentication (account settings)
+
+
+def _two_factor_page(
+    request: HttpRequest, researcher: Researcher, status: int = 200, **context: Any
+) -> HttpResponse:
+    user = request.user
+    enabled = two_factor.is_enabled(user)
+    page: dict[str, Any] = {"enabled": enabled, "researcher": researcher}
+    if enabled:
+        page["remaining"] = two_factor.remaining_recovery_codes(user)
+        page.setdefault("disable_form", forms.DisableTwoFactorForm())
+        page.setdefault("regenerate_form", forms.EnableTwoFactorForm())
+    else:
+        setup = two_factor.begin_setup(user)
+        secret = two_factor.secret_of(setup)
+        uri = two_factor.provisioning_uri(setup, researcher.orcid)
+        page["secret"] = secret
+        page["secret_groups"] = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+        page["otpauth_uri"] = uri
+        page["qr"] = two_factor.qr_data_uri(uri)
+        page.setdefault("enable_form", forms.EnableTwoFactorForm())
+    page.update(context)
+    return render(request, "web/two_factor.html", page, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@_signed_in_researcher
+def two_factor_settings(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    """Show the state; POST confirms the set-up with a code and shows the recovery codes once."""
+    if request.method != "POST":
+        return _two_factor_page(request, researcher)
+    form = forms.EnableTwoFactorForm(request.POST)
+    if form.is_valid():
+        try:
+            codes = two_factor.confirm_setup(request, request.user, form.cleaned_data["code"])
+        except two_factor.TwoFactorError as refusal:
+            form.add_error("code", str(refusal))
+        else:
+            messages.success(request, "Two-factor authentication is on.")
+            return _two_factor_page(request, researcher, recovery_codes=codes)
+    return _two_factor_page(request, researcher, status=400, enable_form=form)
+
+
+@require_POST
+@_signed_in_researcher
+def two_factor_disable(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    form = forms.DisableTwoFactorForm(request.POST)
+    if form.is_valid():
+        try:
+            two_factor.disable(
+                request,
+                request.user,
+                password=form.cleaned_data["password"],
+                code=form.cleaned_data["code"],
+                recovery_code=form.cleaned_data["recovery_code"],
+            )
+        except two_factor.TwoFactorError as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, "Two-factor authentication is off.")
+            return redirect("web:two-factor")
+    if not two_factor.is_enabled(request.user):
+        return redirect("web:two-factor")
+    return _two_factor_page(request, researcher, status=400, disable_form=form)
+
+
+@require_POST
+@_signed_in_researcher
+def two_factor_recovery_codes(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    form = forms.EnableTwoFactorForm(request.POST)
+    if form.is_valid():
+        try:
+            codes = two_factor.regenerate_recovery_codes(request.user, form.cleaned_data["code"])
+        except two_factor.TwoFactorError as refusal:
+            form.add_error("code", str(refusal))
+        else:
+            messages.success(request, "New recovery codes: the old ones no longer work.")
+            return _two_factor_page(request, researcher, recovery_codes=codes)
+    if not two_factor.is_enabled(request.user):
+        return redirect("web:two-factor")
+    return _two_factor_page(request, researcher, status=400, regenerate_form=form)
+
+
+# ---------------------------------------------------------------------------------------------
+# Administration for operators (staff accounts only)
+
+
+def _staff_only(view: Any) -> Any:
+    """Sign-in required (to /signin?next=...); signed in without ``is_staff``: 403."""
+
+    @login_required
+    @never_cache
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_staff:
+            return render(
+                request,
+                "web/message.html",
+                {
+                    "title": "Not allowed",
+                    "text": "The administration pages are for the registry's operators.",
+                },
+                status=403,
+            )
+        return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+
+    return wrapped
+
+
+def _admin_page(
+    request: HttpRequest, status: int = 200, orcid: str | None = None, **context: Any
+) -> HttpResponse:
+    orcid = orcid if orcid is not None else request.GET.get("orcid")
+    page: dict[str, Any] = {
+        "clients": client_services.list_clients(),
+        "client_form": forms.AdminClientForm(),
+        "lookup_form": forms.RecordLookupForm(initial={"orcid": orcid or ""}),
+        "deprecate_form": forms.DeprecateForm(),
+        "record": None,
+        "record_error": None,
+    }
+    if orcid is not None:
+        try:
+            page["record"] = record_admin.find(orcid)
+        except record_admin.RecordAdminError as refusal:
+            page["record_error"] = str(refusal)
+            status = max(status, 404)
+    page.update(context)
+    return render(request, "web/admin_tools.html", page, status=status)
+
+
+def _actor(request: HttpRequest) -> str:
+    return f"{request.user.get_username()} (from {accounts.client_address(request)})"
+
+
+@require_safe
+@_staff_only
+def admin_tools(request: HttpRequest) -> HttpResponse:
+    return _admin_page(request)
+
+
+@require_POST
+@_staff_only
+def admin_create_client(request: HttpRequest) -> HttpResponse:
+    form = forms.AdminClientForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            client, secret = client_services.create_member_client(
+                data["name"],
+                data["client_type"],
+                developer.parse_redirect_uris(data["redirect_uris"]),
+                description=data["description"],
+                website=data["website"] or "",
+                actor=_actor(request),
+            )
+        except ValidationError as error:
+            form.add_error(None, "; ".join(error.messages))
+        else:
+            return _admin_page(request, new_client=client, new_secret=secret)
+    return _admin_page(request, status=400, client_form=form)
+
+
+@require_POST
+@_staff_only
+def admin_lock_client(request: HttpRequest, client_id: str, action: str) -> HttpResponse:
+    try:
+        client_services.set_client_locked(client_id, action == "lock", actor=_actor(request))
+    except Client.DoesNotExist:
+        raise Http404("No such client.") from None
+    messages.success(request, f"Client {client_id} {'locked' if action == 'lock' else 'unlocked'}.")
+    return redirect("web:admin-tools")
+
+
+def _back_to_record(orcid: str) -> HttpResponse:
+    return HttpResponseRedirect(f"/admin-tools/?{urlencode({'orcid': orcid})}")
+
+
+@require_POST
+@_staff_only
+def admin_lock_record(request: HttpRequest, orcid: str, action: str) -> HttpResponse:
+    try:
+        record_admin.set_locked(orcid, action == "lock", actor=_actor(request))
+    except record_admin.RecordAdminError as refusal:
+        raise Http404(str(refusal)) from None
+    messages.success(request, f"Record {orcid} {'locked' if action == 'lock' else 'unlocked'}.")
+    return _back_to_record(orcid)
+
+
+@require_POST
+@_staff_only
+def admin_deprecate_record(request: HttpRequest, orcid: str) -> HttpResponse:
+    form = forms.DeprecateForm(request.POST)
+    if form.is_valid():
+        try:
+            deprecated = record_admin.deprecate(orcid, form.cleaned_data["primary"], actor=_actor(request))
+        except record_admin.RecordAdminError as refusal:
+            form.add_error("primary", str(refusal))
+        else:
+            messages.success(request, f"Record {orcid} is deprecated into {deprecated.deprecated_to}.")
+            return _back_to_record(orcid)
+    return _admin_page(request, status=400, orcid=orcid, deprecate_form=form)
