@@ -174,11 +174,8 @@ def member_api(live: Live, monkeypatch: pytest.MonkeyPatch, settings: Any) -> or
 
     monkeypatch.setattr(requests.Session, "get_adapter", get_adapter)
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    if 'name="_csrf"' not in HttpClient().get(settings.LOGIN_URL).content.decode():
-        # The sign-in page a signed-out authorize request lands on must carry ORCID's `_csrf` meta
-        # (`oauth/csrf_meta.html`); until the Registry UI's page does, a stand-in that does.
-        settings.ROOT_URLCONF = "tests.oauth.signin_standin_urls"
-        settings.LOGIN_URL = "/standin-signin"
+    # python-orcid reads ORCID's `_csrf` meta from the sign-in page a signed-out authorize lands on.
+    assert 'name="_csrf"' in HttpClient().get(settings.LOGIN_URL).content.decode()
     api = orcid.MemberAPI(live.client_id, live.secret, sandbox=True, timeout=10)
     api._host = host
     api._endpoint = https_origin
