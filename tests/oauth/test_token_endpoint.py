@@ -78,7 +78,8 @@ def test_client_credentials_with_body_authentication(http: HttpClient, member: R
     assert token.orcid is None
     assert token.application == member.client
     assert token.scope == "/read-public"
-    assert RefreshToken.objects.get(access_token=token).token == body["refresh_token"]
+    refresh = RefreshToken.objects.get(access_token=token)
+    assert refresh.token_checksum == token_checksum(body["refresh_token"])
 
 
 def test_client_credentials_with_basic_authentication(http: HttpClient, member: Registered) -> None:

@@ -4,6 +4,14 @@ ORCID clients are all confidential in the RFC 6749 sense (each holds a secret), 
 ``client_type`` field carries ORCID's client type instead (public / member / premium); the custom
 validator in `orchid.oauth.server` requires client authentication from every client. Tokens are
 bound to a researcher by ORCID iD (``AccessToken.orcid``), not to a Django user.
+
+Access and refresh tokens are stored hashed: ``token_checksum`` (SHA-256 of the value, hex) is what
+every lookup goes by, and the ``token`` column keeps only a display prefix (the first 8 characters and
+"…", `display_prefix`). The plain value is never written: `RedactedTokenField` writes the prefix of
+whatever value the in-memory object holds, and `HashedTokenChecksumField` derives the checksum from the
+plain value while there is one, keeping the stored checksum once the object only holds a prefix (e.g.
+loaded from the database and saved again). An object that was just created still holds the plain
+value in memory (``token``), which is how `orchid.oauth.services.grant_token` returns it.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from oauth2_provider.models import (
     AbstractGrant,
     AbstractIDToken,
     AbstractRefreshToken,
+    TokenChecksumField,
 )
 
 from orchid.oauth import redirects
@@ -30,10 +39,14 @@ __all__ = [
     "Client",
     "ClientType",
     "Grant",
+    "HashedTokenChecksumField",
     "IDToken",
+    "RedactedTokenField",
     "RefreshToken",
     "SigningKey",
+    "display_prefix",
     "generate_client_id",
+    "is_display_prefix",
 ]
 
 _CLIENT_ID_ALPHABET = string.ascii_uppercase + string.digits
@@ -43,6 +56,55 @@ _CLIENT_ID_RANDOM_LENGTH = 16
 def generate_client_id() -> str:
     """A new ORCID-format client id: ``APP-`` and 16 upper-case letters or digits."""
     return "APP-" + "".join(secrets.choice(_CLIENT_ID_ALPHABET) for _ in range(_CLIENT_ID_RANDOM_LENGTH))
+
+
+#: How many leading characters of a token the database keeps, for display.
+TOKEN_PREFIX_LENGTH = 8
+#: What marks a stored token value as a display prefix rather than a token.
+TOKEN_PREFIX_MARK = "\u2026"
+
+
+def display_prefix(token_value: str) -> str:
+    """What the ``token`` column stores for ``token_value``: its first 8 characters and "…"."""
+    if not token_value or is_display_prefix(token_value):
+        return token_value
+    return token_value[:TOKEN_PREFIX_LENGTH] + TOKEN_PREFIX_MARK
+
+
+def is_display_prefix(value: str) -> bool:
+    """Whether a ``token`` value is a display prefix: no bearer token contains "…" (RFC 6750's
+    b64token characters are ASCII)."""
+    return value.endswith(TOKEN_PREFIX_MARK) and len(value) <= TOKEN_PREFIX_LENGTH + len(TOKEN_PREFIX_MARK)
+
+
+class RedactedTokenField(models.TextField):  # type: ignore[type-arg]
+    """DOT's ``token`` column, written as the display prefix of the value (`display_prefix`).
+
+    The in-memory attribute is left alone, so the checksum field (saved after this one) still sees
+    the plain value, and a freshly created object can hand it back to its creator.
+    """
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> str:
+        # DOT's hashed-at-rest setting (COMPLIANT_BCP_RFC9700_TOKEN_STORAGE) blanks ``token`` and keeps
+        # the value on ``_raw_token``: the prefix is taken from there then.
+        value = getattr(model_instance, self.attname) or getattr(model_instance, "_raw_token", None)
+        return display_prefix(str(value or ""))
+
+
+class HashedTokenChecksumField(TokenChecksumField):
+    """DOT's ``token_checksum``, never derived from a display prefix.
+
+    DOT's field recomputes the checksum from the ``token`` attribute on every save; once the object
+    holds only the stored prefix (loaded from the database, e.g. by ``RefreshToken.revoke()``) the
+    stored checksum is kept instead.
+    """
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> str:
+        if getattr(model_instance, "_raw_token", None) is None and is_display_prefix(
+            str(getattr(model_instance, "token", "") or "")
+        ):
+            return str(getattr(model_instance, self.attname))
+        return str(super().pre_save(model_instance, add))
 
 
 class ClientType(models.TextChoices):
@@ -111,7 +173,17 @@ class Client(AbstractApplication):
 
 
 class AccessToken(AbstractAccessToken):
-    """An access token; ``token`` is a lowercase UUID4 string, looked up by DOT's checksum."""
+    """An access token (a lowercase UUID4 string), stored as its checksum and a display prefix."""
+
+    token: RedactedTokenField = RedactedTokenField(verbose_name="token")
+    token_checksum: HashedTokenChecksumField = HashedTokenChecksumField(
+        max_length=64, blank=False, unique=True, db_index=True, verbose_name="token checksum"
+    )
+
+    #: The plain access and refresh token values on an object `orchid.oauth.services.grant_token` just
+    #: issued (for fixtures and the CLI); never stored, None on an object loaded from the database.
+    plain_token: str | None = None
+    plain_refresh_token: str | None = None
 
     #: The researcher who granted the token; null for client-credentials tokens.
     orcid: models.CharField[str | None, str | None] = models.CharField(
@@ -137,6 +209,12 @@ class AccessToken(AbstractAccessToken):
 
 
 class RefreshToken(AbstractRefreshToken):
+    """A refresh token, stored as its checksum (looked up by it) and a display prefix."""
+
+    token: RedactedTokenField = RedactedTokenField(verbose_name="token")
+    token_checksum: HashedTokenChecksumField = HashedTokenChecksumField(
+        max_length=64, blank=False, verbose_name="token checksum"
+    )
     # ORCID issues refresh tokens with client-credentials tokens too, which have no user: DOT's
     # non-null user foreign key is relaxed for them.
     user: models.ForeignKey[Any, Any] = models.ForeignKey(

@@ -361,7 +361,7 @@ class OrcidOAuth2Validator(OAuth2Validator):
         revoke_old = getattr(request, "revoke_old", None)
         if revoke_old is None:
             bearer = _bearer_in_header(request)
-            # Compared by checksum: the stored token column may be blank (DOT's hashed-at-rest mode).
+            # Compared by checksum: the stored token column holds only a display prefix.
             return bearer is not None and token_checksum(bearer) == parent.token_checksum
         return _is_true(revoke_old)
 

@@ -124,6 +124,11 @@ def grant_token(
     ORCID unless ``expires_in`` says otherwise: 631138519 s for client-credentials tokens and for
     clients with persistent tokens, else 3600 s. ``state`` "revoked" marks the token as revoked by
     the researcher (it may still DELETE); "expired" makes it expire in the past.
+
+    The database keeps only the tokens' checksums and display prefixes (`orchid.oauth.models`); the
+    plain values are on the returned object only: ``plain_token`` and ``plain_refresh_token`` (and,
+    on this in-memory object, ``token`` still holds the plain access token too; reloaded from the
+    database it holds the prefix).
     """
     scope_names = [name for name in scopes for name in orcid_scopes.parse(name)]
     unknown = [name for name in scope_names if not orcid_scopes.is_known(name)]
@@ -147,13 +152,17 @@ def grant_token(
         expires=expires,
         revoked_by_researcher_at=now if state == "revoked" else None,
     )
-    set_token_value(access_token, value or new_token_value())
+    plain_token = value or new_token_value()
+    plain_refresh_token = refresh_value or new_token_value()
+    set_token_value(access_token, plain_token)
     refresh_token = RefreshToken(application=client, access_token=access_token, token_family=uuid.uuid4())
-    set_token_value(refresh_token, refresh_value or new_token_value())
+    set_token_value(refresh_token, plain_refresh_token)
     with transaction.atomic():
         access_token.save()
         refresh_token.access_token = access_token
         refresh_token.save()
+    access_token.plain_token = plain_token
+    access_token.plain_refresh_token = plain_refresh_token
     return access_token
 
 

@@ -32,7 +32,7 @@ from orchid.oauth.authentication import bearer_from_request
 from orchid.oauth.models import AccessToken, Client
 from orchid.oauth.server import SUPPORTED_GRANT_TYPES, token_checksum
 from orchid.records.models import Researcher
-from orchid.web import two_factor
+from orchid.web import accounts, two_factor
 
 __all__ = [
     "HeadlessConsentView",
@@ -153,8 +153,9 @@ def _error_page(request: HttpRequest, error: str, description: str, status: int 
 
 
 def _protect_page(response: HttpResponse, style_nonce: str | None = None) -> HttpResponse:
-    """The consent and error pages may not be framed, cached or styled from elsewhere."""
-    style = f"'nonce-{style_nonce}'" if style_nonce else "'none'"
+    """The consent and error pages may not be framed, cached or styled from elsewhere: the Registry
+    UI's stylesheet (same origin) and, with a nonce, nothing inline; no scripts at all."""
+    style = f"'self' 'nonce-{style_nonce}'" if style_nonce else "'self'"
     response["Content-Security-Policy"] = (
         f"default-src 'none'; style-src {style}; img-src 'self' data:; base-uri 'none'; "
         "frame-ancestors 'none'"
@@ -382,6 +383,11 @@ class HeadlessConsentView(OAuthLibMixin, View):
     ``{"success": false, "verificationCodeRequired": true, "errors": []}`` and the request keeps
     waiting, so the client can ask for the code and post again; a wrong code is 401 with the same
     ``verificationCodeRequired`` and an error (wrong codes are throttled as on the sign-in page).
+
+    Wrong passwords count towards the sign-in page's throttle (`orchid.web.accounts`: per account
+    name and client address, shared with ``/signin``); once it is reached every attempt, even with
+    the right password, is refused with 429 ``{"success": false, "errors": [...]}`` and
+    ``Retry-After`` until the window ends.
     """
 
     http_method_names = ["post"]
@@ -404,9 +410,18 @@ class HeadlessConsentView(OAuthLibMixin, View):
                     "errors": ["No authorization request is waiting: open /oauth/authorize first."],
                 },
             )
-        user = authorize.find_user(str(body.get("userName") or ""))
+        identifier = str(body.get("userName") or "")
+        address = accounts.client_address(request)
+        if accounts.is_throttled(identifier, address):
+            return _too_many_sign_ins()
+        user = authorize.find_user(identifier)
         password = str(body.get("password") or "")
         user = authenticate(request, username=user.get_username(), password=password) if user else None
+        if user is None:
+            # Counted with the sign-in page's failures for the same account and address.
+            accounts.record_failure(identifier, address)
+            if accounts.is_throttled(identifier, address):
+                return _too_many_sign_ins()
         researcher = oidc.researcher_for_user(user) if user is not None else None
         if user is None or researcher is None:
             return _json_response(401, {"success": False, "errors": ["Invalid user name or password."]})
@@ -432,6 +447,22 @@ class HeadlessConsentView(OAuthLibMixin, View):
                 500, {"success": False, "errors": ["The authorization could not be completed."]}
             )
         return _json_response(200, {"redirectUrl": url})
+
+
+def _too_many_sign_ins() -> HttpResponse:
+    """429 in login.json's shape, once the sign-in throttle (`orchid.web.accounts`) is reached."""
+    response = _json_response(
+        429,
+        {
+            "success": False,
+            "errors": [
+                "Too many failed sign-ins for this account from your address. "
+                f"Wait {accounts.window_minutes()} minutes or reset your password."
+            ],
+        },
+    )
+    response["Retry-After"] = str(accounts.window_minutes() * 60)
+    return response
 
 
 headless_consent = _accepts_x_csrf_token(HeadlessConsentView.as_view())
