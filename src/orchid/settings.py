@@ -193,4 +193,39 @@ LOGIN_URL = "/signin"
 ORCHID_OAUTH_ISSUER = _env.get("ORCHID_OAUTH_ISSUER", "")
 OAUTH2_PROVIDER["OAUTH2_BACKEND_CLASS"] = "orchid.oauth.server.OrcidOAuthLibCore"
 OAUTH2_PROVIDER["AUTHORIZATION_CODE_EXPIRE_SECONDS"] = int(_env.get("ORCHID_AUTH_CODE_SECONDS", "86400"))
+# Tokens are stored hashed (orchid/oauth/models.py) and never logged: oauthlib and DOT log issued tokens,
+# refresh tokens and redirect URLs at DEBUG, so their loggers stay at INFO whatever ORCHID_LOG_LEVEL says.
+LOGGING["loggers"].update(  # type: ignore[attr-defined]
+    {"oauthlib": {"level": "INFO"}, "oauth2_provider": {"level": "INFO"}}
+)
 # --- end orchid.oauth ------------------------------------------------------------------------------
+
+# --- orchid.web i18n: the Registry UI's languages (docs/translations.md) ----------------------------
+# ORCID's 15 Registry locales; English is the source language, the others are ready for translation.
+# The signed-in researcher's stored locale is activated per request (orchid.web.i18n).
+from pathlib import Path as _Path  # noqa: E402
+
+LANGUAGES = [
+    ("ar", "العربية"),
+    ("cs", "Čeština"),
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("it", "Italiano"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("pl", "Polski"),
+    ("pt", "Português"),
+    ("ru", "Русский"),
+    ("tr", "Türkçe"),
+    ("zh-hans", "简体中文"),  # ORCID's zh_CN
+    ("zh-hant", "繁體中文"),  # ORCID's zh_TW
+]
+LOCALE_PATHS = [_Path(__file__).resolve().parent / "locale"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "orchid.web.i18n.ResearcherLocaleMiddleware",
+)
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("django.template.context_processors.i18n")  # type: ignore[index]
+# --- end orchid.web i18n ---------------------------------------------------------------------------

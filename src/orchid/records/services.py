@@ -586,6 +586,29 @@ def delete_item(orcid: str, section: Section, put_code: int, viewer: Viewer) -> 
         _touch(researcher)
 
 
+def set_visibility(orcid: str, section: Section, put_code: int, visibility: str, viewer: Viewer) -> None:
+    """The researcher sets the visibility of any item on their record, whoever its source (as ORCID's
+    Registry lets them); clients never may (9035). Bumps the record's version like every write."""
+    try:
+        chosen = Visibility(visibility).value
+    except ValueError:
+        raise OrcidError(BAD_REQUEST, f"'{visibility}' is not a visibility") from None
+    with transaction.atomic():
+        _refuse_revoked(viewer)
+        if not viewer.is_researcher_self:
+            raise OrcidError(VISIBILITY_CHANGE)
+        if viewer.orcid != orcid:  # another researcher: not theirs to change
+            raise OrcidError(NOT_SOURCE, activity=section.label)
+        researcher = _load(orcid)
+        _check_record(researcher, viewer, write=True)
+        row = _find_row(researcher, section, put_code)
+        if row.visibility == chosen:
+            return
+        row.visibility, row.last_modified = chosen, now_ms()
+        row.save(update_fields=["visibility", "last_modified"])
+        _touch(researcher)
+
+
 def group_id_record_exists(group_id: str) -> bool:
     return GroupIdRecord.objects.filter(group_id=group_id).exists()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from orchid.records.models import VisibilityChoices
 from orchid.web.accounts import LOCALES, password_problem
@@ -90,6 +91,11 @@ class ProfileForm(forms.Form):
     biography = forms.CharField(label="Biography", max_length=5000, required=False, widget=forms.Textarea)
     biography_visibility = forms.ChoiceField(label="Biography visibility", choices=VisibilityChoices.choices)
     default_visibility = forms.ChoiceField(label="Default visibility", choices=VisibilityChoices.choices)
+
+
+class AddEmailForm(forms.Form):
+    email = forms.EmailField(label=_("Add an e-mail address"), max_length=350)
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=VisibilityChoices.choices)
 
 
 class ClientForm(forms.Form):

@@ -1,4 +1,5 @@
-"""The researcher editing their own record: names, biography, visibility defaults, deleting own items.
+"""The researcher editing their own record: names, biography, visibility defaults, deleting own items,
+the visibility of any item (the item editors are in `orchid.web.editors`).
 
 Items are read and deleted through `orchid.records.services` as the researcher
 (`Viewer.researcher_self`), so the records domain's rules apply: only items the researcher is the
@@ -54,3 +55,11 @@ def delete_own_item(orcid: str, section_name: str, put_code: int) -> None:
     if section is None:
         raise EditError("Unknown section.")
     services.delete_item(orcid, section, put_code, Viewer.researcher_self(orcid))
+
+
+def set_item_visibility(orcid: str, section_name: str, put_code: int, visibility: str) -> None:
+    """Set the visibility of any item on the record, the researcher's own or a client's."""
+    section = section_of(section_name)
+    if section is None:
+        raise EditError("Unknown section.")
+    services.set_visibility(orcid, section, put_code, visibility, Viewer.researcher_self(orcid))

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -21,9 +22,20 @@ from orchid.errors import OrcidError
 from orchid.oauth import services as client_services
 from orchid.oauth.models import Client
 from orchid.records import admin as record_admin
-from orchid.records.models import Researcher
+from orchid.records import emails as record_emails
+from orchid.records.models import Researcher, VisibilityChoices
 from orchid.records.services import RecordDeprecated
-from orchid.web import accounts, developer, forms, mail, my_record, public_record, trusted, two_factor
+from orchid.web import (
+    accounts,
+    developer,
+    editors,
+    forms,
+    mail,
+    my_record,
+    public_record,
+    trusted,
+    two_factor,
+)
 from orchid.web.context import id_uri
 
 PREFILL = ("email", "orcid", "given_names", "family_names", "lang", "show_login")
@@ -309,6 +321,10 @@ def my_orcid(request: HttpRequest, researcher: Researcher) -> HttpResponse:
         "researcher": researcher,
         "uri": id_uri(researcher.orcid),
         "unverified_email": accounts.unverified_primary_email(researcher),
+        "emails": record_emails.listed(researcher),
+        "email_form": forms.AddEmailForm(initial={"visibility": researcher.default_visibility}),
+        "editable": frozenset(editors.EDITORS),
+        "visibility_choices": VisibilityChoices.choices,
     }
     return render(request, "web/my_orcid.html", context, status=400 if form.errors else 200)
 
@@ -323,6 +339,116 @@ def delete_item(request: HttpRequest, researcher: Researcher, section: str, put_
     else:
         messages.success(request, "The item was deleted.")
     return redirect("web:my-orcid")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@_signed_in_researcher
+def edit_item(
+    request: HttpRequest, researcher: Researcher, section: str, put_code: int | None = None
+) -> HttpResponse:
+    """Add (no put code) or edit one item of a section with an editor (`orchid.web.editors`). A
+    client's item is shown read-only: the services refuse its edit (9010), its visibility can change."""
+    editor = editors.editor_for(section)
+    if editor is None:
+        raise Http404("This section has no editor.")
+    document: dict[str, Any] | None = None
+    if put_code is not None:
+        try:
+            document, _item = editors.stored_item(researcher.orcid, editor.section, put_code)
+        except OrcidError:
+            raise Http404("No such item on your record.") from None
+    posted = request.POST if request.method == "POST" else None
+    visibility = str(document["visibility"]) if document else researcher.default_visibility
+    form = editors.ItemForm(
+        editor,
+        posted,
+        initial=editors.initial_values(editor, document or {}, visibility),
+        id_rows=editors.id_row_count(editor, document, posted),
+    )
+    error: OrcidError | None = None
+    if posted is not None and form.is_valid():
+        try:
+            editors.save(researcher.orcid, form, put_code, document)
+        except OrcidError as refusal:
+            error = refusal
+        else:
+            messages.success(request, gettext("Your record was saved."))
+            return HttpResponseRedirect(f"/my-orcid#s-{section}")
+    context = {
+        "editor": editor,
+        "form": form,
+        "put_code": put_code,
+        "own": document is None or editors.is_own(document, researcher.orcid),
+        "source_name": editors.source_name(document) if document else "",
+        "visibility": visibility,
+        "visibility_choices": VisibilityChoices.choices,
+        "error": error.developer_message if error else None,
+        "error_code": error.code if error else None,
+    }
+    status = (
+        (error.http_status if error and error.http_status >= 400 else 400) if error or form.errors else 200
+    )
+    return render(request, "web/my_orcid_item.html", context, status=status)
+
+
+@require_POST
+@_signed_in_researcher
+def item_visibility(
+    request: HttpRequest, researcher: Researcher, section: str, put_code: int
+) -> HttpResponse:
+    try:
+        my_record.set_item_visibility(researcher.orcid, section, put_code, request.POST.get("visibility", ""))
+    except (OrcidError, my_record.EditError) as refusal:
+        messages.error(
+            request,
+            gettext("The visibility was not changed: %(reason)s")
+            % {"reason": getattr(refusal, "developer_message", refusal)},
+        )
+    else:
+        messages.success(request, gettext("The visibility was changed."))
+    return HttpResponseRedirect(f"/my-orcid#s-{section}")
+
+
+@require_POST
+@_signed_in_researcher
+def add_email(request: HttpRequest, researcher: Researcher) -> HttpResponse:
+    form = forms.AddEmailForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+        return HttpResponseRedirect("/my-orcid#emails")
+    try:
+        row = record_emails.add(researcher, form.cleaned_data["email"], form.cleaned_data["visibility"])
+    except record_emails.EmailError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        accounts.send_verification(request, researcher, row.email)
+        messages.success(request, gettext("We sent a verification link to %(email)s.") % {"email": row.email})
+    return HttpResponseRedirect("/my-orcid#emails")
+
+
+@require_POST
+@_signed_in_researcher
+def email_action(request: HttpRequest, researcher: Researcher, email_id: str, action: str) -> HttpResponse:
+    pk = int(email_id)
+    try:
+        if action == "primary":
+            record_emails.set_primary(researcher, pk)
+            messages.success(request, gettext("Your primary e-mail address was changed."))
+        elif action == "visibility":
+            record_emails.set_visibility(researcher, pk, request.POST.get("visibility", ""))
+            messages.success(request, gettext("The visibility was changed."))
+        elif action == "remove":
+            record_emails.remove(researcher, pk)
+            messages.success(request, gettext("The e-mail address was removed."))
+        else:
+            row = record_emails.unverified(researcher, pk)
+            accounts.send_verification(request, researcher, row.email)
+            messages.success(
+                request, gettext("We sent a verification link to %(email)s.") % {"email": row.email}
+            )
+    except record_emails.EmailError as refusal:
+        messages.error(request, str(refusal))
+    return HttpResponseRedirect("/my-orcid#emails")
 
 
 @require_safe
