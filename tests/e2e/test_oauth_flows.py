@@ -133,6 +133,10 @@ def test_revoking_in_trusted_organizations_makes_the_token_401(page: Any, site: 
     page.goto("/trusted-organizations")
     row = page.locator("tbody tr", has_text=client.name)
     expect(row).to_contain_text("/read-limited")
+    shoot(page, "trusted-organizations")
+    page.set_viewport_size({"width": 390, "height": 844})  # on a phone the cells carry their labels
+    expect(row.locator("td[data-label='Granted']")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 800})
     row.get_by_role("button", name="Revoke access").click()
     page.wait_for_url(path_pattern(site, "/trusted-organizations"))
     expect(page.locator(".flash")).to_contain_text("Access revoked")
@@ -154,6 +158,7 @@ def test_redirect_uri_mismatch_shows_the_error_page_and_never_redirects(page: An
     assert response is not None and response.status == 400
     assert page.url.startswith(f"{site.url}/oauth/authorize?")
     expect(page.get_by_role("alert")).to_contain_text("Redirect URI doesn't match")
+    shoot(page, "authorize-error")
     page.wait_for_timeout(200)  # a meta refresh or script redirect would have started by now
     assert page.url.startswith(f"{site.url}/oauth/authorize?")
     assert not [url for url in requested if url.startswith(elsewhere)], requested

@@ -1,10 +1,14 @@
 """The Registry UI in a browser: registration with e-mail verification through the sandbox mailbox, sign
-out and in, developer tools, and the public record page (with their screenshots)."""
+out and in, turning on two-factor authentication and signing in with it, developer tools, and the public
+record page (with their screenshots)."""
 
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
+
+import pyotp
 
 from orchid import ids
 
@@ -13,7 +17,7 @@ from .conftest import PASSWORD, Site, make_researcher, path_pattern, shoot, sign
 EMAIL = "grace.hopper@example.org"
 
 
-def test_register_verify_in_the_mailbox_sign_out_and_in_again(page: Any, site: Site) -> None:
+def test_register_verify_sign_in_and_turn_on_two_factor(page: Any, site: Site) -> None:
     from playwright.sync_api import expect
 
     page.goto("/register")
@@ -50,6 +54,32 @@ def test_register_verify_in_the_mailbox_sign_out_and_in_again(page: Any, site: S
     expect(page.locator(".orcid-uri a")).to_have_attribute("href", f"/{orcid}")
     expect(page.locator(".record-name")).to_have_text("Grace Hopper")
     expect(page.get_by_text("Please verify your e-mail address")).to_have_count(0)
+    shoot(page, "my-orcid")
+
+    # Two-factor authentication: the key the page shows (data-secret), a code an authenticator computes.
+    page.goto("/account/two-factor")
+    expect(page.get_by_role("heading", name="Turn on two-factor authentication")).to_be_visible()
+    shoot(page, "two-factor")
+    totp = pyotp.TOTP(str(page.locator("[data-secret]").get_attribute("data-secret")))
+    page.get_by_label("Code from your authenticator app").fill(totp.now())
+    page.get_by_role("button", name="Turn on").click()
+    expect(page.locator(".flash")).to_contain_text("Two-factor authentication is on.")
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
+    shoot(page, "two-factor-recovery-codes")
+
+    # Signing in now takes a second step. A code is accepted once: the next step's code (one step of
+    # drift is allowed) is fresh, whichever step the one above belonged to.
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url(path_pattern(site, "/signin"))
+    sign_in(page, EMAIL, PASSWORD)
+    page.wait_for_url(path_pattern(site, "/signin/two-factor"))
+    expect(page.get_by_role("heading", name="Two-factor authentication")).to_be_visible()
+    shoot(page, "signin-two-factor")
+    page.get_by_label("Authentication code").fill(totp.at(time.time() + 30))
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(path_pattern(site, "/my-orcid"))
+    expect(page.locator(".record-name")).to_have_text("Grace Hopper")
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def test_developer_tools_register_a_public_client_and_see_its_credentials(page: Any, site: Site) -> None:
@@ -86,4 +116,6 @@ def test_public_record_page(page: Any, site: Site) -> None:
     assert response is not None and response.status == 200
     assert response.headers["content-type"].startswith("text/html")
     expect(page.locator("main")).to_contain_text(f"orcid.org/{orcid}")
+    icon = page.request.get("/favicon.ico")  # redirected to the SVG icon the pages link to
+    assert icon.ok and icon.headers["content-type"].startswith("image/svg+xml")
     shoot(page, "record")
