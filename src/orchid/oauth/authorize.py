@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
@@ -22,12 +22,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from oauthlib.common import add_params_to_uri
 
 from orchid import ids
 from orchid.oauth.models import AccessToken, Client
 from orchid.oauth.server import SHORT_LIVED_TOKEN_SECONDS
 from orchid.records.models import Email
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 __all__ = [
     "MFA_SESSION_KEY",
@@ -46,11 +50,11 @@ __all__ = [
 ]
 
 #: ORCID's error page messages (``oauth_error``) for a missing required parameter, in ORCID's order.
-MISSING_PARAMETER_MESSAGES: tuple[tuple[str, str], ...] = (
-    ("client_id", "Please specify a client id"),
-    ("scope", "Please specify the desired scopes"),
-    ("redirect_uri", "Please specify a redirect URL"),
-    ("response_type", "Please specify a response type"),
+MISSING_PARAMETER_MESSAGES: tuple[tuple[str, StrOrPromise], ...] = (
+    ("client_id", _("Please specify a client id")),
+    ("scope", _("Please specify the desired scopes")),
+    ("redirect_uri", _("Please specify a redirect URL")),
+    ("response_type", _("Please specify a response type")),
 )
 
 #: Passed on to the sign-in page: ORCID's prefill (``email``, ``orcid``, ``given_names``,

@@ -12,9 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext_lazy as _
+
 from orchid.errors import ERRORS, OrcidError
 
 if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
     from orchid.oauth.models import Client
 
 __all__ = [
@@ -275,46 +279,59 @@ def authorize_scopes(requested: Iterable[str], client: Client | str, *, implicit
 
 # --- what each scope means, in plain words (the consent page) ---------------------------------------
 
-_SECTION_WORDS = {
-    "/orcid-works": "works",
-    "/funding": "funding",
-    "/affiliations": "affiliations (education, employment and other)",
-    "/peer-review": "peer reviews",
-    "/orcid-patents": "patents",
-}
-
-_TRUSTED = "Trusted Organizations"
-
-#: The consent page's wording, one line per scope a researcher can be asked for.
-DESCRIPTIONS: Mapping[str, str] = {
-    "/authenticate": "Get your ORCID iD",
-    "openid": "Get your ORCID iD and sign you in with it",
-    READ_PUBLIC: "Read the public information on your ORCID record",
-    "/read-limited": "Read your information with visibility set to Trusted Organizations",
-    "/orcid-profile/read-limited": "Read your information with visibility set to Trusted Organizations",
-    "/activities/read-limited": f"Read the activities on your record with visibility set to {_TRUSTED}",
-    "/person/read-limited": f"Read your biographical information with visibility set to {_TRUSTED}",
-    "/orcid-bio/read-limited": f"Read your biographical information with visibility set to {_TRUSTED}",
-    "/email/read-private": "Read all your verified e-mail addresses, including private ones",
-    "/activities/update": "Add, update and delete the activities it added to your record "
-    "(works, funding, affiliations, peer reviews)",
-    "/person/update": "Add, update and delete the biographical information it added to your record "
-    "(other names, keywords, websites, countries, external identifiers)",
-    "/orcid-bio/update": "Add, update and delete the biographical information it added to your record",
-    "/orcid-bio/external-identifiers/create": "Add external identifiers (such as a Scopus Author ID) to your "
-    "record",
-    **{
-        f"{section}/read-limited": f"Read your {words} with visibility set to {_TRUSTED}"
-        for section, words in _SECTION_WORDS.items()
-    },
-    **{f"{section}/create": f"Add {words} to your record" for section, words in _SECTION_WORDS.items()},
-    **{
-        f"{section}/update": f"Update the {words} it added to your record"
-        for section, words in _SECTION_WORDS.items()
-    },
+#: The consent page's wording, one line per scope a researcher can be asked for: translatable
+#: (``gettext_lazy``), each a whole sentence for the translators.
+DESCRIPTIONS: Mapping[str, StrOrPromise] = {
+    "/authenticate": _("Get your ORCID iD"),
+    "openid": _("Get your ORCID iD and sign you in with it"),
+    READ_PUBLIC: _("Read the public information on your ORCID record"),
+    "/read-limited": _("Read your information with visibility set to Trusted Organizations"),
+    "/orcid-profile/read-limited": _("Read your information with visibility set to Trusted Organizations"),
+    "/activities/read-limited": _(
+        "Read the activities on your record with visibility set to Trusted Organizations"
+    ),
+    "/person/read-limited": _(
+        "Read your biographical information with visibility set to Trusted Organizations"
+    ),
+    "/orcid-bio/read-limited": _(
+        "Read your biographical information with visibility set to Trusted Organizations"
+    ),
+    "/email/read-private": _("Read all your verified e-mail addresses, including private ones"),
+    "/activities/update": _(
+        "Add, update and delete the activities it added to your record "
+        "(works, funding, affiliations, peer reviews)"
+    ),
+    "/person/update": _(
+        "Add, update and delete the biographical information it added to your record "
+        "(other names, keywords, websites, countries, external identifiers)"
+    ),
+    "/orcid-bio/update": _("Add, update and delete the biographical information it added to your record"),
+    "/orcid-bio/external-identifiers/create": _(
+        "Add external identifiers (such as a Scopus Author ID) to your record"
+    ),
+    "/orcid-works/read-limited": _("Read your works with visibility set to Trusted Organizations"),
+    "/orcid-works/create": _("Add works to your record"),
+    "/orcid-works/update": _("Update the works it added to your record"),
+    "/funding/read-limited": _("Read your funding with visibility set to Trusted Organizations"),
+    "/funding/create": _("Add funding to your record"),
+    "/funding/update": _("Update the funding it added to your record"),
+    "/affiliations/read-limited": _(
+        "Read your affiliations (education, employment and other) "
+        "with visibility set to Trusted Organizations"
+    ),
+    "/affiliations/create": _("Add affiliations (education, employment and other) to your record"),
+    "/affiliations/update": _(
+        "Update the affiliations (education, employment and other) it added to your record"
+    ),
+    "/peer-review/read-limited": _("Read your peer reviews with visibility set to Trusted Organizations"),
+    "/peer-review/create": _("Add peer reviews to your record"),
+    "/peer-review/update": _("Update the peer reviews it added to your record"),
+    "/orcid-patents/read-limited": _("Read your patents with visibility set to Trusted Organizations"),
+    "/orcid-patents/create": _("Add patents to your record"),
+    "/orcid-patents/update": _("Update the patents it added to your record"),
 }
 
 
 def describe(name: str) -> str:
     """The plain-words meaning of a scope for the consent page (the scope's name when it has none)."""
-    return DESCRIPTIONS.get(name, name)
+    return str(DESCRIPTIONS.get(name, name))

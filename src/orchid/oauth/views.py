@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import secrets
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from oauth2_provider.exceptions import FatalClientError, OAuthToolkitError
@@ -33,6 +34,9 @@ from orchid.oauth.models import AccessToken, Client
 from orchid.oauth.server import SUPPORTED_GRANT_TYPES, token_checksum
 from orchid.records.models import Researcher
 from orchid.web import accounts, two_factor
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 __all__ = [
     "HeadlessConsentView",
@@ -145,7 +149,9 @@ class OrcidRevokeTokenView(RevokeTokenView):
 _IMPLICIT_TYPES = frozenset({"token", "id_token", "id_token token"})
 
 
-def _error_page(request: HttpRequest, error: str, description: str, status: int = 400) -> HttpResponse:
+def _error_page(
+    request: HttpRequest, error: str, description: StrOrPromise, status: int = 400
+) -> HttpResponse:
     """ORCID's authorize error page: shown, never redirected."""
     nonce = secrets.token_urlsafe(16)
     context = {"error": error, "description": description, "style_nonce": nonce}
@@ -189,9 +195,13 @@ class OrcidAuthorizationView(OAuthLibMixin, View):
                 return _error_page(request, "oauth_error", message)
         client = Client.objects.filter(client_id=request.GET["client_id"]).first()
         if client is None:
-            return _error_page(request, "invalid_client", f"Client not found: {request.GET['client_id']}")
+            return _error_page(
+                request,
+                "invalid_client",
+                gettext("Client not found: %(client_id)s") % {"client_id": request.GET["client_id"]},
+            )
         if client.locked:
-            return _error_page(request, "client_locked", "The client application is locked.")
+            return _error_page(request, "client_locked", gettext("The client application is locked."))
         response_type = request.GET["response_type"].strip()
         implicit = response_type in _IMPLICIT_TYPES
         try:
@@ -238,7 +248,9 @@ class OrcidAuthorizationView(OAuthLibMixin, View):
             return _redirect(authorize.sign_in_url(next_path, request.GET))
         researcher = oidc.researcher_for_user(user)
         if researcher is None:
-            return _error_page(request, "access_denied", "This account has no ORCID record.", status=403)
+            return _error_page(
+                request, "access_denied", gettext("This account has no ORCID record."), status=403
+            )
         if "confirm" not in prompt and authorize.consent_already_given(
             client, researcher.orcid, pending.scopes
         ):
@@ -252,7 +264,7 @@ class OrcidAuthorizationView(OAuthLibMixin, View):
         pending = authorize.recall(request.session, request.POST.get("request_id", ""), forget=True)
         if pending is None:
             return _error_page(
-                request, "invalid_request", "This authorization request has expired; start again."
+                request, "invalid_request", gettext("This authorization request has expired; start again.")
             )
         if not request.user.is_authenticated:
             return _redirect(authorize.sign_in_url(str(settings.LOGIN_REDIRECT_URL), {}))
@@ -261,7 +273,9 @@ class OrcidAuthorizationView(OAuthLibMixin, View):
         client = Client.objects.filter(client_id=pending.client_id).first()
         researcher = oidc.researcher_for_user(request.user)
         if client is None or researcher is None:
-            return _error_page(request, "invalid_request", "This authorization request cannot be completed.")
+            return _error_page(
+                request, "invalid_request", gettext("This authorization request cannot be completed.")
+            )
         return self._issue(request, client, pending, researcher.orcid, persistent=True)
 
     # Helpers.
@@ -278,7 +292,7 @@ class OrcidAuthorizationView(OAuthLibMixin, View):
         url = issue(self, request, pending, orcid, persistent=persistent)
         if url is None:
             return _error_page(
-                request, "server_error", "The authorization could not be completed.", status=500
+                request, "server_error", gettext("The authorization could not be completed."), status=500
             )
         return _redirect(url)
 
@@ -288,10 +302,10 @@ class OrcidAuthorizationView(OAuthLibMixin, View):
             error, (oauth2_errors.MismatchingRedirectURIError, oauth2_errors.InvalidRedirectURIError)
         ):
             return _error_page(
-                request, "invalid_grant", "Redirect URI doesn't match your registered redirect URIs."
+                request, "invalid_grant", gettext("Redirect URI doesn't match your registered redirect URIs.")
             )
         if isinstance(error, oauth2_errors.MissingRedirectURIError):
-            return _error_page(request, "oauth_error", "Please specify a redirect URL")
+            return _error_page(request, "oauth_error", gettext("Please specify a redirect URL"))
         return _error_page(request, str(error.error), str(error.description or error.error))
 
     @staticmethod

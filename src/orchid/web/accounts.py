@@ -20,6 +20,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext
 
 from orchid import ids
 from orchid.records.models import Email, Researcher, now_ms
@@ -80,11 +81,11 @@ def safe_next(request: HttpRequest, candidate: str | None, default: str = DEFAUL
 def password_problem(password: str) -> str | None:
     """ORCID's password rule: at least 8 characters, a letter, and a digit or a symbol."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Use at least {MIN_PASSWORD_LENGTH} characters."
+        return gettext("Use at least %(count)d characters.") % {"count": MIN_PASSWORD_LENGTH}
     if not re.search(r"[^\W\d_]", password):
-        return "Include at least one letter."
+        return gettext("Include at least one letter.")
     if not re.search(r"[\d\W_]", password):
-        return "Include at least one number or symbol."
+        return gettext("Include at least one number or symbol.")
     return None
 
 
@@ -101,7 +102,9 @@ def register(
     if problem:
         raise AccountError(problem)
     if email_taken(email):
-        raise AccountError("That e-mail address is already used by a record. Sign in or reset your password.")
+        raise AccountError(
+            gettext("That e-mail address is already used by a record. Sign in or reset your password.")
+        )
     with transaction.atomic():
         try:
             researcher = create_researcher(
@@ -131,11 +134,19 @@ def send_verification(request: HttpRequest, researcher: Researcher, email: str) 
     )
     mail.send(
         email,
-        "[Orchid] Verify your e-mail address",
-        f"Hello {researcher.display_name},\n\n"
-        f"Please verify the e-mail address {email} of your ORCID iD https://{settings.ORCID_ID_HOST}/"
-        f"{researcher.orcid} by opening this link:\n\n{link}\n\n"
-        "The link works for 7 days. If you did not register, ignore this message.\n",
+        gettext("[Orchid] Verify your e-mail address"),
+        gettext(
+            "Hello %(name)s,\n\n"
+            "Please verify the e-mail address %(email)s of your ORCID iD %(id_uri)s by opening this link:\n\n"
+            "%(link)s\n\n"
+            "The link works for 7 days. If you did not register, ignore this message.\n"
+        )
+        % {
+            "name": researcher.display_name,
+            "email": email,
+            "id_uri": f"https://{settings.ORCID_ID_HOST}/{researcher.orcid}",
+            "link": link,
+        },
     )
 
 
@@ -144,14 +155,14 @@ def verify_email(token: str) -> Email:
     try:
         data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
     except signing.SignatureExpired:
-        raise AccountError("This verification link has expired. Sign in to get a new one.") from None
+        raise AccountError(gettext("This verification link has expired. Sign in to get a new one.")) from None
     except signing.BadSignature:
-        raise AccountError("This verification link is not valid.") from None
+        raise AccountError(gettext("This verification link is not valid.")) from None
     row = Email.objects.filter(
         researcher__orcid=data.get("orcid"), email__iexact=data.get("email", "")
     ).first()
     if row is None:
-        raise AccountError("This e-mail address is no longer on the record.")
+        raise AccountError(gettext("This e-mail address is no longer on the record."))
     if not row.verified:
         row.verified = True
         row.last_modified = now_ms()
@@ -231,10 +242,10 @@ class SignInResult:
 def check_sign_in(request: HttpRequest, identifier: str, password: str) -> SignInResult:
     """The account for these credentials, or why not; failures count towards the throttle."""
     address = client_address(request)
-    throttled = (
-        f"Too many failed sign-ins for this account from your address. Wait {window_minutes()} minutes "
+    throttled = gettext(
+        "Too many failed sign-ins for this account from your address. Wait %(minutes)d minutes "
         "or reset your password."
-    )
+    ) % {"minutes": window_minutes()}
     if is_throttled(identifier, address):
         return SignInResult(None, throttled)
     username = username_for(identifier)
@@ -243,12 +254,16 @@ def check_sign_in(request: HttpRequest, identifier: str, password: str) -> SignI
         _record_failure(identifier, address)
         if is_throttled(identifier, address):
             return SignInResult(None, throttled)
-        return SignInResult(None, "The e-mail address or iD and the password do not match a record.")
+        return SignInResult(None, gettext("The e-mail address or iD and the password do not match a record."))
     researcher = Researcher.objects.filter(user=user).first()
     if researcher is not None and researcher.deactivated_at is not None:
-        return SignInResult(None, "This record has been deactivated.")
+        return SignInResult(None, gettext("This record has been deactivated."))
     if researcher is not None and researcher.deprecated_to:
-        return SignInResult(None, f"This record was deprecated: sign in to {researcher.deprecated_to}.")
+        return SignInResult(
+            None,
+            gettext("This record was deprecated: sign in to %(orcid)s.")
+            % {"orcid": researcher.deprecated_to},
+        )
     return SignInResult(user)
 
 
@@ -268,10 +283,17 @@ def send_password_reset(request: HttpRequest, email: str) -> None:
     )
     mail.send(
         row.email,
-        "[Orchid] Reset your password",
-        f"Hello {row.researcher.display_name},\n\nSomebody asked to reset the password of the ORCID iD "
-        f"https://{settings.ORCID_ID_HOST}/{row.researcher.orcid}. To choose a new password, open:\n\n"
-        f"{link}\n\nThe link works once. If you did not ask for this, ignore this message.\n",
+        gettext("[Orchid] Reset your password"),
+        gettext(
+            "Hello %(name)s,\n\nSomebody asked to reset the password of the ORCID iD %(id_uri)s. "
+            "To choose a new password, open:\n\n"
+            "%(link)s\n\nThe link works once. If you did not ask for this, ignore this message.\n"
+        )
+        % {
+            "name": row.researcher.display_name,
+            "id_uri": f"https://{settings.ORCID_ID_HOST}/{row.researcher.orcid}",
+            "link": link,
+        },
     )
 
 
@@ -301,7 +323,7 @@ def set_password(user: Any, password: str) -> None:
 
 def set_locale(researcher: Researcher, locale: str) -> None:
     if locale not in LOCALE_CODES:
-        raise AccountError("Choose one of the listed languages.")
+        raise AccountError(gettext("Choose one of the listed languages."))
     researcher.locale = locale
     researcher.last_modified = now_ms()
     researcher.save(update_fields=["locale", "last_modified"])

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from orchid.oauth.models import Client, ClientType
 from orchid.oauth.services import create_client
@@ -31,9 +32,9 @@ def register_client(
 ) -> tuple[Client, str]:
     """Register the researcher's public client; returns it and its secret (shown once)."""
     if own_client(user) is not None:
-        raise ClientError("You already have a public API client.")
+        raise ClientError(gettext("You already have a public API client."))
     if not redirect_uris:
-        raise ClientError("Add at least one redirect URI.")
+        raise ClientError(gettext("Add at least one redirect URI."))
     with transaction.atomic():
         try:
             client, secret = create_client(
@@ -50,7 +51,7 @@ def update_client(
     client: Client, *, name: str, website: str, description: str, redirect_uris: list[str]
 ) -> None:
     if not redirect_uris:
-        raise ClientError("Add at least one redirect URI.")
+        raise ClientError(gettext("Add at least one redirect URI."))
     client.name, client.website, client.description = name, website, description
     client.redirect_uris = " ".join(redirect_uris)
     try:

@@ -13,12 +13,12 @@ from orchid.web.accounts import LOCALES, password_problem
 
 class SignInForm(forms.Form):
     username = forms.CharField(
-        label="E-mail or ORCID iD",
+        label=_("E-mail or ORCID iD"),
         max_length=350,
         widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
     )
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         max_length=256,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
@@ -26,25 +26,25 @@ class SignInForm(forms.Form):
 
 class RegisterForm(forms.Form):
     given_names = forms.CharField(
-        label="Given names", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+        label=_("Given names"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
     family_name = forms.CharField(
-        label="Family name",
+        label=_("Family name"),
         max_length=150,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     email = forms.EmailField(
-        label="E-mail", max_length=350, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("E-mail"), max_length=350, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         max_length=256,
-        help_text="At least 8 characters, with a letter and a number or symbol.",
+        help_text=_("At least 8 characters, with a letter and a number or symbol."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password_confirm = forms.CharField(
-        label="Confirm password",
+        label=_("Confirm password"),
         max_length=256,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -54,7 +54,7 @@ class RegisterForm(forms.Form):
         data = super().clean() or {}
         password = data.get("password") or ""
         if password and password != data.get("password_confirm"):
-            self.add_error("password_confirm", "The passwords do not match.")
+            self.add_error("password_confirm", _("The passwords do not match."))
         elif password:
             problem = password_problem(password)
             if problem:
@@ -63,20 +63,20 @@ class RegisterForm(forms.Form):
 
 
 class EmailForm(forms.Form):
-    email = forms.EmailField(label="E-mail", max_length=350)
+    email = forms.EmailField(label=_("E-mail"), max_length=350)
 
 
 class NewPasswordForm(forms.Form):
-    password = forms.CharField(label="New password", max_length=256, widget=forms.PasswordInput)
+    password = forms.CharField(label=_("New password"), max_length=256, widget=forms.PasswordInput)
     password_confirm = forms.CharField(
-        label="Confirm new password", max_length=256, widget=forms.PasswordInput
+        label=_("Confirm new password"), max_length=256, widget=forms.PasswordInput
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         password = data.get("password") or ""
         if password and password != data.get("password_confirm"):
-            self.add_error("password_confirm", "The passwords do not match.")
+            self.add_error("password_confirm", _("The passwords do not match."))
         elif password:
             problem = password_problem(password)
             if problem:
@@ -85,12 +85,14 @@ class NewPasswordForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
-    given_names = forms.CharField(label="Given names", max_length=150)
-    family_name = forms.CharField(label="Family name", max_length=150, required=False)
-    credit_name = forms.CharField(label="Published name", max_length=150, required=False)
-    biography = forms.CharField(label="Biography", max_length=5000, required=False, widget=forms.Textarea)
-    biography_visibility = forms.ChoiceField(label="Biography visibility", choices=VisibilityChoices.choices)
-    default_visibility = forms.ChoiceField(label="Default visibility", choices=VisibilityChoices.choices)
+    given_names = forms.CharField(label=_("Given names"), max_length=150)
+    family_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
+    credit_name = forms.CharField(label=_("Published name"), max_length=150, required=False)
+    biography = forms.CharField(label=_("Biography"), max_length=5000, required=False, widget=forms.Textarea)
+    biography_visibility = forms.ChoiceField(
+        label=_("Biography visibility"), choices=VisibilityChoices.choices
+    )
+    default_visibility = forms.ChoiceField(label=_("Default visibility"), choices=VisibilityChoices.choices)
 
 
 class AddEmailForm(forms.Form):
@@ -99,25 +101,25 @@ class AddEmailForm(forms.Form):
 
 
 class ClientForm(forms.Form):
-    name = forms.CharField(label="Application name", max_length=255)
-    website = forms.URLField(label="Application website", max_length=2000, assume_scheme="https")
-    description = forms.CharField(label="Description", max_length=1000, widget=forms.Textarea)
+    name = forms.CharField(label=_("Application name"), max_length=255)
+    website = forms.URLField(label=_("Application website"), max_length=2000, assume_scheme="https")
+    description = forms.CharField(label=_("Description"), max_length=1000, widget=forms.Textarea)
     redirect_uris = forms.CharField(
-        label="Redirect URIs (one a line)", max_length=4000, widget=forms.Textarea
+        label=_("Redirect URIs (one a line)"), max_length=4000, widget=forms.Textarea
     )
 
 
 class LocaleForm(forms.Form):
-    locale = forms.ChoiceField(label="Language", choices=LOCALES)
+    locale = forms.ChoiceField(label=_("Language"), choices=LOCALES)
 
 
 class DeactivateForm(forms.Form):
-    confirm = forms.CharField(label="Type DEACTIVATE to confirm", max_length=20)
+    confirm = forms.CharField(label=_("Type DEACTIVATE to confirm"), max_length=20)
 
     def clean_confirm(self) -> str:
         value = str(self.cleaned_data.get("confirm", "")).strip()
         if value != "DEACTIVATE":
-            raise forms.ValidationError("Type DEACTIVATE in capital letters to confirm.")
+            raise forms.ValidationError(_("Type DEACTIVATE in capital letters to confirm."))
         return value
 
 
@@ -129,10 +131,13 @@ _CODE_ATTRS = {"autocomplete": "one-time-code", "inputmode": "numeric", "pattern
 
 class SecondStepForm(forms.Form):
     code = forms.CharField(
-        label="Authentication code", max_length=12, required=False, widget=forms.TextInput(attrs=_CODE_ATTRS)
+        label=_("Authentication code"),
+        max_length=12,
+        required=False,
+        widget=forms.TextInput(attrs=_CODE_ATTRS),
     )
     recovery_code = forms.CharField(
-        label="Or a recovery code",
+        label=_("Or a recovery code"),
         max_length=20,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
@@ -141,7 +146,7 @@ class SecondStepForm(forms.Form):
 
 class EnableTwoFactorForm(forms.Form):
     code = forms.CharField(
-        label="Code from your authenticator app",
+        label=_("Code from your authenticator app"),
         max_length=12,
         widget=forms.TextInput(attrs=_CODE_ATTRS),
     )
@@ -149,14 +154,17 @@ class EnableTwoFactorForm(forms.Form):
 
 class DisableTwoFactorForm(forms.Form):
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         max_length=256,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     code = forms.CharField(
-        label="Authentication code", max_length=12, required=False, widget=forms.TextInput(attrs=_CODE_ATTRS)
+        label=_("Authentication code"),
+        max_length=12,
+        required=False,
+        widget=forms.TextInput(attrs=_CODE_ATTRS),
     )
-    recovery_code = forms.CharField(label="Or a recovery code", max_length=20, required=False)
+    recovery_code = forms.CharField(label=_("Or a recovery code"), max_length=20, required=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,21 +172,23 @@ class DisableTwoFactorForm(forms.Form):
 
 
 class AdminClientForm(forms.Form):
-    name = forms.CharField(label="Client name", max_length=255)
+    name = forms.CharField(label=_("Client name"), max_length=255)
     client_type = forms.ChoiceField(
-        label="Client type",
-        choices=(("member", "Member API client"), ("premium", "Premium member API client (webhooks)")),
+        label=_("Client type"),
+        choices=(("member", _("Member API client")), ("premium", _("Premium member API client (webhooks)"))),
     )
-    website = forms.URLField(label="Website", max_length=2000, assume_scheme="https", required=False)
-    description = forms.CharField(label="Description", max_length=1000, required=False, widget=forms.Textarea)
+    website = forms.URLField(label=_("Website"), max_length=2000, assume_scheme="https", required=False)
+    description = forms.CharField(
+        label=_("Description"), max_length=1000, required=False, widget=forms.Textarea
+    )
     redirect_uris = forms.CharField(
-        label="Redirect URIs (one a line)", max_length=4000, required=False, widget=forms.Textarea
+        label=_("Redirect URIs (one a line)"), max_length=4000, required=False, widget=forms.Textarea
     )
 
 
 class RecordLookupForm(forms.Form):
-    orcid = forms.CharField(label="ORCID iD", max_length=60)
+    orcid = forms.CharField(label=_("ORCID iD"), max_length=60)
 
 
 class DeprecateForm(forms.Form):
-    primary = forms.CharField(label="Deprecate into (the primary record's iD)", max_length=60)
+    primary = forms.CharField(label=_("Deprecate into (the primary record's iD)"), max_length=60)

@@ -8,6 +8,8 @@ source of can be deleted here; items added by clients are shown with their sourc
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from orchid.records import services
 from orchid.records.models import Researcher, VisibilityChoices, now_ms
 from orchid.records.viewer import Viewer
@@ -33,12 +35,12 @@ def update_profile(
     default_visibility: str,
 ) -> None:
     if not given_names.strip():
-        raise EditError("Given names are required.")
+        raise EditError(gettext("Given names are required."))
     for value in (biography_visibility, default_visibility):
         if value not in VisibilityChoices.values:
-            raise EditError("Choose a listed visibility.")
+            raise EditError(gettext("Choose a listed visibility."))
     if len(biography) > 5000:
-        raise EditError("The biography is limited to 5000 characters.")
+        raise EditError(gettext("The biography is limited to %(count)d characters.") % {"count": 5000})
     researcher.given_names = given_names.strip()
     researcher.family_name = family_name.strip()
     researcher.credit_name = credit_name.strip()
@@ -53,7 +55,7 @@ def delete_own_item(orcid: str, section_name: str, put_code: int) -> None:
     """Delete an item the researcher added; `OrcidError` (9010) for a client's item."""
     section = section_of(section_name)
     if section is None:
-        raise EditError("Unknown section.")
+        raise EditError(gettext("Unknown section."))
     services.delete_item(orcid, section, put_code, Viewer.researcher_self(orcid))
 
 
@@ -61,5 +63,5 @@ def set_item_visibility(orcid: str, section_name: str, put_code: int, visibility
     """Set the visibility of any item on the record, the researcher's own or a client's."""
     section = section_of(section_name)
     if section is None:
-        raise EditError("Unknown section.")
+        raise EditError(gettext("Unknown section."))
     services.set_visibility(orcid, section, put_code, visibility, Viewer.researcher_self(orcid))

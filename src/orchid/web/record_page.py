@@ -8,31 +8,35 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from orchid.records import services
 from orchid.records.sections import ACTIVITIES, BY_NAME, PERSON_ITEMS, Grouping, Section
 from orchid.records.viewer import Viewer
 from orchid.schema import to_data
 
 #: Headings of the activity sections, in the order ORCID's record page shows them.
-ACTIVITY_ORDER: tuple[tuple[str, str], ...] = (
-    ("employment", "Employment"),
-    ("education", "Education"),
-    ("qualification", "Qualifications"),
-    ("invited-position", "Invited positions"),
-    ("distinction", "Distinctions"),
-    ("membership", "Memberships"),
-    ("service", "Service"),
-    ("funding", "Funding"),
-    ("research-resource", "Research resources"),
-    ("work", "Works"),
-    ("peer-review", "Peer review"),
+ACTIVITY_ORDER: tuple[tuple[str, str | Promise], ...] = (
+    ("employment", _("Employment")),
+    ("education", _("Education")),
+    ("qualification", _("Qualifications")),
+    ("invited-position", _("Invited positions")),
+    ("distinction", _("Distinctions")),
+    ("membership", _("Memberships")),
+    ("service", _("Service")),
+    ("funding", _("Funding")),
+    ("research-resource", _("Research resources")),
+    ("work", _("Works")),
+    ("peer-review", _("Peer review")),
 )
-PERSON_LABELS: dict[str, str] = {
-    "other-name": "Also known as",
-    "keyword": "Keywords",
-    "researcher-url": "Websites & social links",
-    "address": "Countries",
-    "external-identifier": "Other IDs",
+PERSON_LABELS: dict[str, str | Promise] = {
+    "other-name": _("Also known as"),
+    "keyword": _("Keywords"),
+    "researcher-url": _("Websites & social links"),
+    "address": _("Countries"),
+    "external-identifier": _("Other IDs"),
 }
 
 
@@ -174,9 +178,9 @@ def _describe(section: Section, item: dict[str, Any]) -> tuple[str, str, str | N
         organization = _value(item, "convening-organization", "name") or ""
         date = _date(item.get("completion-date"))
         detail = " · ".join(part for part in (str(organization), date) if part)
-        return f"Review ({role})", detail, _value(item, "review-url", "value")
+        return gettext("Review (%(role)s)") % {"role": role}, detail, _value(item, "review-url", "value")
     if name == "research-resource":
-        title = str(_value(item, "proposal", "title", "title", "value") or "Research resource")
+        title = str(_value(item, "proposal", "title", "title", "value") or gettext("Research resource"))
         return title, _span(_value(item, "proposal") or {}), _value(item, "proposal", "url", "value")
     # affiliations
     role = str(item.get("role-title") or "")
@@ -216,7 +220,7 @@ def _activity_groups(section: Section, container: dict[str, Any]) -> list[Group]
     for group in container.get("group") or []:
         entries: tuple[Entry, ...]
         if section.grouping is Grouping.PEER_REVIEWS:
-            heading = ", ".join(row.value for row in _external_ids(group)) or "Peer review"
+            heading = ", ".join(row.value for row in _external_ids(group)) or gettext("Peer review")
             entries = tuple(
                 _entry(section, summary)
                 for inner in group.get("peer-review-group") or []
@@ -248,7 +252,7 @@ def build(orcid: str, viewer: Viewer) -> RecordView:
         view.person.append(
             SectionView(
                 name=section.name,
-                heading=PERSON_LABELS.get(section.name, section.label),
+                heading=str(PERSON_LABELS.get(section.name, section.label)),
                 groups=[Group(heading=entry.title, entries=(entry,)) for entry in entries],
             )
         )
@@ -257,7 +261,7 @@ def build(orcid: str, viewer: Viewer) -> RecordView:
         section = BY_NAME[name]
         container = activities.get(section.container_attr.replace("_", "-")) or {}
         view.activities.append(
-            SectionView(name=name, heading=heading, groups=_activity_groups(section, container))
+            SectionView(name=name, heading=str(heading), groups=_activity_groups(section, container))
         )
     return view
 

@@ -33,6 +33,7 @@ from django.contrib.auth import get_user_model, login
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from orchid.oauth.authorize import MFA_SESSION_KEY
 from orchid.web import accounts
@@ -101,7 +102,10 @@ def secret_of(two_factor: TwoFactor) -> str:
         return _fernet().decrypt(two_factor.secret.encode("ascii")).decode("ascii")
     except InvalidToken:
         raise TwoFactorError(
-            "The two-factor secret cannot be read (the server's secret key changed). Contact the registry."
+            gettext(
+                "The two-factor secret cannot be read (the server's secret key changed). "
+                "Contact the registry."
+            )
         ) from None
 
 
@@ -148,7 +152,7 @@ def begin_setup(user: Any) -> TwoFactor:
     """The set-up waiting for confirmation (a new secret when there is none yet)."""
     row = _row(user)
     if row is not None and row.enabled_at is not None:
-        raise TwoFactorError("Two-factor authentication is already on.")
+        raise TwoFactorError(gettext("Two-factor authentication is already on."))
     if row is None:
         row = TwoFactor.objects.create(user=user, secret=_encrypt(pyotp.random_base32()))
     return row
@@ -228,7 +232,9 @@ def confirm_setup(request: HttpRequest, user: Any, code: str) -> list[str]:
     """Turn 2FA on once a code from the app matches; returns the ten recovery codes (shown once)."""
     row = begin_setup(user)
     if not _verify_totp(row, code):
-        raise TwoFactorError("That code does not match. Check your device's clock and try the newest code.")
+        raise TwoFactorError(
+            gettext("That code does not match. Check your device's clock and try the newest code.")
+        )
     row.enabled_at = timezone.now()
     row.save(update_fields=["enabled_at"])
     # The person just proved they hold the second factor: this session counts as a 2FA sign-in.
@@ -240,11 +246,11 @@ def disable(request: HttpRequest, user: Any, *, password: str, code: str, recove
     """Turn 2FA off: the password and a current code (or a recovery code) are both required."""
     row = _row(user)
     if row is None or row.enabled_at is None:
-        raise TwoFactorError("Two-factor authentication is not on.")
+        raise TwoFactorError(gettext("Two-factor authentication is not on."))
     if not user.check_password(password):
-        raise TwoFactorError("The password is not correct.")
+        raise TwoFactorError(gettext("The password is not correct."))
     if not _passes(row, code, recovery_code):
-        raise TwoFactorError("The code is not correct.")
+        raise TwoFactorError(gettext("The code is not correct."))
     row.delete()
     request.session[MFA_SESSION_KEY] = False
 
@@ -253,9 +259,9 @@ def regenerate_recovery_codes(user: Any, code: str) -> list[str]:
     """Ten new recovery codes (the old ones stop working); a current code is required."""
     row = _row(user)
     if row is None or row.enabled_at is None:
-        raise TwoFactorError("Two-factor authentication is not on.")
+        raise TwoFactorError(gettext("Two-factor authentication is not on."))
     if not _verify_totp(row, code):
-        raise TwoFactorError("The code is not correct.")
+        raise TwoFactorError(gettext("The code is not correct."))
     return _new_recovery_codes(row)
 
 
@@ -301,23 +307,25 @@ def check_code(request: HttpRequest, user: Any, *, code: str = "", recovery_code
     towards the sign-in throttle (per account and address, as the password step)."""
     address = accounts.client_address(request)
     identifier = _throttle_identifier(user)
-    throttled = (
-        f"Too many wrong codes for this account from your address. Wait {accounts.window_minutes()} minutes."
-    )
+    throttled = gettext(
+        "Too many wrong codes for this account from your address. Wait %(minutes)d minutes."
+    ) % {"minutes": accounts.window_minutes()}
     if accounts.is_throttled(identifier, address):
         return throttled
     row = _row(user)
     if row is None or row.enabled_at is None:
-        return "Two-factor authentication is not on for this account."
+        return gettext("Two-factor authentication is not on for this account.")
     if not code.strip() and not recovery_code.strip():
-        return "Enter the 6-digit code from your authenticator app, or a recovery code."
+        return gettext("Enter the 6-digit code from your authenticator app, or a recovery code.")
     try:
         passed = _passes(row, code, recovery_code)
     except TwoFactorError as refusal:
         passed, message = False, str(refusal)
     else:
         message = (
-            "That code is not correct." if code.strip() else "That recovery code is not correct or was used."
+            gettext("That code is not correct.")
+            if code.strip()
+            else gettext("That recovery code is not correct or was used.")
         )
     if passed:
         return None

@@ -166,8 +166,8 @@ def register(request: HttpRequest) -> HttpResponse:
             login(request, researcher.user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
                 request,
-                f"Welcome! Your ORCID iD is {id_uri(researcher.orcid)}. We sent a verification link to "
-                f"{data['email']}.",
+                gettext("Welcome! Your ORCID iD is %(id_uri)s. We sent a verification link to %(email)s.")
+                % {"id_uri": id_uri(researcher.orcid), "email": data["email"]},
             )
             return HttpResponseRedirect(next_url)
     signin_query = urlencode({"next": next_url})
@@ -182,12 +182,19 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
         row = accounts.verify_email(token)
     except accounts.AccountError as refusal:
         return render(
-            request, "web/message.html", {"title": "E-mail not verified", "text": str(refusal)}, status=400
+            request,
+            "web/message.html",
+            {"title": gettext("E-mail not verified"), "text": str(refusal)},
+            status=400,
         )
     return render(
         request,
         "web/message.html",
-        {"title": "E-mail verified", "text": f"Thank you: {row.email} is now verified.", "link": "/my-orcid"},
+        {
+            "title": gettext("E-mail verified"),
+            "text": gettext("Thank you: %(email)s is now verified.") % {"email": row.email},
+            "link": "/my-orcid",
+        },
     )
 
 
@@ -197,7 +204,7 @@ def resend_verification(request: HttpRequest, researcher: Researcher) -> HttpRes
     email = accounts.unverified_primary_email(researcher)
     if email:
         accounts.send_verification(request, researcher, email)
-        messages.success(request, f"We sent a new verification link to {email}.")
+        messages.success(request, gettext("We sent a new verification link to %(email)s.") % {"email": email})
     return redirect("web:my-orcid")
 
 
@@ -207,10 +214,10 @@ def reset_password(request: HttpRequest) -> HttpResponse:
     form = forms.EmailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         accounts.send_password_reset(request, form.cleaned_data["email"])
-        text = "If that address belongs to an ORCID record, we sent it a link to reset the password." + (
-            " In this sandbox, read it in the mailbox." if settings.SANDBOX else ""
-        )
-        return render(request, "web/message.html", {"title": "Check your e-mail", "text": text})
+        text = gettext("If that address belongs to an ORCID record, we sent it a link to reset the password.")
+        if settings.SANDBOX:
+            text += " " + gettext("In this sandbox, read it in the mailbox.")
+        return render(request, "web/message.html", {"title": gettext("Check your e-mail"), "text": text})
     return render(request, "web/reset_password.html", {"form": form})
 
 
@@ -223,8 +230,8 @@ def reset_password_confirm(request: HttpRequest, uidb64: str, token: str) -> Htt
             request,
             "web/message.html",
             {
-                "title": "Link not valid",
-                "text": "This reset link is not valid or was already used.",
+                "title": gettext("Link not valid"),
+                "text": gettext("This reset link is not valid or was already used."),
                 "link": "/reset-password",
             },
             status=400,
@@ -232,7 +239,7 @@ def reset_password_confirm(request: HttpRequest, uidb64: str, token: str) -> Htt
     form = forms.NewPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         accounts.set_password(user, form.cleaned_data["password"])
-        messages.success(request, "Your password was changed. Sign in with the new one.")
+        messages.success(request, gettext("Your password was changed. Sign in with the new one."))
         return redirect("web:signin")
     return render(request, "web/reset_password_confirm.html", {"form": form})
 
@@ -283,7 +290,7 @@ def record(request: HttpRequest, orcid: str) -> HttpResponse:
         return render(
             request,
             "web/message.html",
-            {"title": "Record not found", "text": error.developer_message},
+            {"title": gettext("Record not found"), "text": error.developer_message},
             status=status,
         )
     response = render(request, "web/record.html", {"record": view, "uri": id_uri(orcid)})
@@ -313,7 +320,7 @@ def my_orcid(request: HttpRequest, researcher: Researcher) -> HttpResponse:
         except my_record.EditError as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, "Your record was saved.")
+            messages.success(request, gettext("Your record was saved."))
             return redirect("web:my-orcid")
     context = {
         "form": form,
@@ -335,9 +342,13 @@ def delete_item(request: HttpRequest, researcher: Researcher, section: str, put_
     try:
         my_record.delete_own_item(researcher.orcid, section, put_code)
     except (OrcidError, my_record.EditError) as refusal:
-        messages.error(request, f"The item was not deleted: {getattr(refusal, 'developer_message', refusal)}")
+        messages.error(
+            request,
+            gettext("The item was not deleted: %(reason)s")
+            % {"reason": getattr(refusal, "developer_message", refusal)},
+        )
     else:
-        messages.success(request, "The item was deleted.")
+        messages.success(request, gettext("The item was deleted."))
     return redirect("web:my-orcid")
 
 
@@ -463,7 +474,7 @@ def revoke_client(request: HttpRequest, researcher: Researcher) -> HttpResponse:
     count = trusted.revoke(researcher.orcid, request.POST.get("client_id", ""))
     if count:
         messages.success(
-            request, "Access revoked: the organization can no longer read or update your record."
+            request, gettext("Access revoked: the organization can no longer read or update your record.")
         )
     return redirect("web:trusted-organizations")
 
@@ -497,7 +508,7 @@ def developer_tools(request: HttpRequest, researcher: Researcher) -> HttpRespons
                     client, secret = developer.register_client(request.user, **fields)
                 else:
                     developer.update_client(client, **fields)
-                    messages.success(request, "Your client was saved.")
+                    messages.success(request, gettext("Your client was saved."))
                     return redirect("web:developer-tools")
             except developer.ClientError as refusal:
                 form.add_error(None, str(refusal))
@@ -531,7 +542,7 @@ def account(request: HttpRequest, researcher: Researcher) -> HttpResponse:
     locale_form = forms.LocaleForm(request.POST or None, initial={"locale": researcher.locale})
     if request.method == "POST" and locale_form.is_valid():
         accounts.set_locale(researcher, locale_form.cleaned_data["locale"])
-        messages.success(request, "Your language was saved.")
+        messages.success(request, gettext("Your language was saved."))
         return redirect("web:account")
     context = {
         "locale_form": locale_form,
@@ -555,7 +566,10 @@ def deactivate(request: HttpRequest, researcher: Researcher) -> HttpResponse:
     return render(
         request,
         "web/message.html",
-        {"title": "Record deactivated", "text": f"The record {id_uri(researcher.orcid)} is deactivated."},
+        {
+            "title": gettext("Record deactivated"),
+            "text": gettext("The record %(id_uri)s is deactivated.") % {"id_uri": id_uri(researcher.orcid)},
+        },
     )
 
 
@@ -599,7 +613,7 @@ def two_factor_settings(request: HttpRequest, researcher: Researcher) -> HttpRes
         except two_factor.TwoFactorError as refusal:
             form.add_error("code", str(refusal))
         else:
-            messages.success(request, "Two-factor authentication is on.")
+            messages.success(request, gettext("Two-factor authentication is on."))
             return _two_factor_page(request, researcher, recovery_codes=codes)
     return _two_factor_page(request, researcher, status=400, enable_form=form)
 
@@ -620,7 +634,7 @@ def two_factor_disable(request: HttpRequest, researcher: Researcher) -> HttpResp
         except two_factor.TwoFactorError as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, "Two-factor authentication is off.")
+            messages.success(request, gettext("Two-factor authentication is off."))
             return redirect("web:two-factor")
     if not two_factor.is_enabled(request.user):
         return redirect("web:two-factor")
@@ -637,7 +651,7 @@ def two_factor_recovery_codes(request: HttpRequest, researcher: Researcher) -> H
         except two_factor.TwoFactorError as refusal:
             form.add_error("code", str(refusal))
         else:
-            messages.success(request, "New recovery codes: the old ones no longer work.")
+            messages.success(request, gettext("New recovery codes: the old ones no longer work."))
             return _two_factor_page(request, researcher, recovery_codes=codes)
     if not two_factor.is_enabled(request.user):
         return redirect("web:two-factor")
@@ -660,8 +674,8 @@ def _staff_only(view: Any) -> Any:
                 request,
                 "web/message.html",
                 {
-                    "title": "Not allowed",
-                    "text": "The administration pages are for the registry's operators.",
+                    "title": gettext("Not allowed"),
+                    "text": gettext("The administration pages are for the registry's operators."),
                 },
                 status=403,
             )
@@ -731,7 +745,12 @@ def admin_lock_client(request: HttpRequest, client_id: str, action: str) -> Http
         client_services.set_client_locked(client_id, action == "lock", actor=_actor(request))
     except Client.DoesNotExist:
         raise Http404("No such client.") from None
-    messages.success(request, f"Client {client_id} {'locked' if action == 'lock' else 'unlocked'}.")
+    done = (
+        gettext("Client %(client_id)s locked.")
+        if action == "lock"
+        else gettext("Client %(client_id)s unlocked.")
+    )
+    messages.success(request, done % {"client_id": client_id})
     return redirect("web:admin-tools")
 
 
@@ -746,7 +765,8 @@ def admin_lock_record(request: HttpRequest, orcid: str, action: str) -> HttpResp
         record_admin.set_locked(orcid, action == "lock", actor=_actor(request))
     except record_admin.RecordAdminError as refusal:
         raise Http404(str(refusal)) from None
-    messages.success(request, f"Record {orcid} {'locked' if action == 'lock' else 'unlocked'}.")
+    done = gettext("Record %(orcid)s locked.") if action == "lock" else gettext("Record %(orcid)s unlocked.")
+    messages.success(request, done % {"orcid": orcid})
     return _back_to_record(orcid)
 
 
@@ -760,6 +780,10 @@ def admin_deprecate_record(request: HttpRequest, orcid: str) -> HttpResponse:
         except record_admin.RecordAdminError as refusal:
             form.add_error("primary", str(refusal))
         else:
-            messages.success(request, f"Record {orcid} is deprecated into {deprecated.deprecated_to}.")
+            messages.success(
+                request,
+                gettext("Record %(orcid)s is deprecated into %(primary)s.")
+                % {"orcid": orcid, "primary": deprecated.deprecated_to},
+            )
             return _back_to_record(orcid)
     return _admin_page(request, status=400, orcid=orcid, deprecate_form=form)
