@@ -277,3 +277,19 @@ def test_signed_in_pages_require_sign_in(client: Client) -> None:
 def test_invalid_token_still_raises_for_unknown_values(db: None) -> None:
     with pytest.raises(InvalidToken):
         authenticate(str(uuid.uuid4()), Api.MEMBER)
+
+
+@pytest.mark.django_db
+def test_record_page_says_how_many_sources_a_grouped_work_has(client: Client) -> None:
+    from orchid.records import services
+    from orchid.records.sections import BY_NAME
+    from tests.records import builders
+
+    researcher = builders.researcher()
+    for _source in range(2):  # two clients list the same DOI: one group, two sources
+        viewer = builders.member_viewer(researcher.orcid)
+        services.add_item(
+            researcher.orcid, BY_NAME["work"], builders.work("Shared", builders.external_id("10.1/x")), viewer
+        )
+    page = client.get(f"/{researcher.orcid}").content.decode()
+    assert "2 sources for this item" in page

@@ -52,14 +52,19 @@ class RegisterForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        password = data.get("password") or ""
-        if password and password != data.get("password_confirm"):
-            self.add_error("password_confirm", _("The passwords do not match."))
-        elif password:
-            problem = password_problem(password)
-            if problem:
-                self.add_error("password", problem)
+        check_new_password(self, data)
         return data
+
+
+def check_new_password(form: forms.Form, data: dict[str, Any]) -> None:
+    """A chosen password: typed the same twice and within ORCID's rules."""
+    password = data.get("password") or ""
+    if password and password != data.get("password_confirm"):
+        form.add_error("password_confirm", _("The passwords do not match."))
+    elif password:
+        problem = password_problem(password)
+        if problem:
+            form.add_error("password", problem)
 
 
 class EmailForm(forms.Form):
@@ -74,13 +79,7 @@ class NewPasswordForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        password = data.get("password") or ""
-        if password and password != data.get("password_confirm"):
-            self.add_error("password_confirm", _("The passwords do not match."))
-        elif password:
-            problem = password_problem(password)
-            if problem:
-                self.add_error("password", problem)
+        check_new_password(self, data)
         return data
 
 
