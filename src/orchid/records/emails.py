@@ -4,7 +4,7 @@ visibility and removing, as ORCID's Registry applies them.
 A new address is unverified and not primary; sending its verification mail is the caller's part
 (`orchid.web.accounts.send_verification`). Only a verified address can become primary; the primary
 address cannot be removed (choose another primary first). The API shows verified addresses only
-(`orchid.records.services`). Every change bumps the record's version (`Researcher.save`).
+(`orchid.records.services`). Every change goes through `orchid.records.changes.mark_changed`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from orchid.records.changes import mark_changed
 from orchid.records.models import Email, Researcher, VisibilityChoices, now_ms
 
 MAX_EMAILS = 30  # ORCID caps the addresses of one record
@@ -23,8 +24,7 @@ class EmailError(Exception):
 
 
 def _touch(researcher: Researcher) -> None:
-    researcher.last_modified = now_ms()
-    researcher.save(update_fields=["last_modified"])
+    mark_changed(researcher.pk)
 
 
 def _own(researcher: Researcher, email_id: int) -> Email:

@@ -83,11 +83,14 @@ class Researcher(models.Model):
         return self.orcid
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        from orchid.records.changes import record_changed
+
         self.version += 1
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "version"}
         super().save(*args, **kwargs)
+        record_changed.send(sender=Researcher, researcher_pk=self.pk)
 
     @property
     def display_name(self) -> str:

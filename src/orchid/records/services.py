@@ -11,10 +11,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 
 from orchid.errors import OrcidError
 from orchid.records import documents, duplicates, grouping, visibility
+from orchid.records.changes import mark_changed
 from orchid.records.models import Email, GroupIdRecord, Item, ItemExternalId, Researcher, now_ms
 from orchid.records.sections import ACTIVITIES, AFFILIATION_NAMES, PERSON_ITEMS, Kind, Section
 from orchid.records.viewer import Api, Viewer
@@ -492,7 +492,7 @@ def _prepare(section: Section, item: Any) -> tuple[dict[str, Any], dict[str, Any
 
 
 def _touch(researcher: Researcher) -> None:
-    Researcher.objects.filter(pk=researcher.pk).update(last_modified=now_ms(), version=F("version") + 1)
+    mark_changed(researcher.pk)  # version, last-modified, and what follows the record (search index)
 
 
 def _create(
