@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "orchid.oauth",
     "orchid.organizations",
     "orchid.records",
+    "orchid.search",
     "orchid.api",
 ]
 
@@ -229,3 +230,22 @@ MIDDLEWARE.insert(
 )
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("django.template.context_processors.i18n")  # type: ignore[index]
 # --- end orchid.web i18n ---------------------------------------------------------------------------
+
+# --- orchid.ratelimit: nginx-style rate limits and the anonymous daily quota (docs/operations.md) ---
+# ORCHID_RATE_LIMIT              on/off (default on; the test suite turns it off, tests/conftest.py)
+# ORCHID_RATE_LIMIT_RATE         requests per second per client or IP (default 24, ORCID's)
+# ORCHID_RATE_LIMIT_BURST        requests over the rate that are delayed, not refused (default 40)
+# ORCHID_RATE_LIMIT_DAILY_QUOTA  anonymous v3.0 requests per IP per UTC day, then 429 (default 10000; 0: none)
+# ORCHID_RATE_LIMIT_FILE         the state shared by the server processes (default VAR_DIR/ratelimit.bin)
+# ORCHID_RATE_LIMIT_IP_HEADER    take the client IP from this header (e.g. X-Forwarded-For) set by a
+#                                trusted proxy (default: none, REMOTE_ADDR)
+ORCHID_RATE_LIMIT = config.env_bool(_env, "ORCHID_RATE_LIMIT", True)
+ORCHID_RATE_LIMIT_RATE = float(_env.get("ORCHID_RATE_LIMIT_RATE", "24"))
+ORCHID_RATE_LIMIT_BURST = int(_env.get("ORCHID_RATE_LIMIT_BURST", "40"))
+ORCHID_RATE_LIMIT_DAILY_QUOTA = int(_env.get("ORCHID_RATE_LIMIT_DAILY_QUOTA", "10000"))
+ORCHID_RATE_LIMIT_FILE = _env.get("ORCHID_RATE_LIMIT_FILE", str(VAR_DIR / "ratelimit.bin"))
+ORCHID_RATE_LIMIT_IP_HEADER = _env.get("ORCHID_RATE_LIMIT_IP_HEADER", "")
+if ORCHID_RATE_LIMIT_RATE <= 0 or ORCHID_RATE_LIMIT_BURST < 0 or ORCHID_RATE_LIMIT_DAILY_QUOTA < 0:
+    raise ImproperlyConfigured("ORCHID_RATE_LIMIT_RATE must be > 0, _BURST and _DAILY_QUOTA >= 0")
+MIDDLEWARE.insert(0, "orchid.ratelimit.middleware.RateLimitMiddleware")  # first: refuse before any work
+# --- end orchid.ratelimit --------------------------------------------------------------------------

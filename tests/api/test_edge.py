@@ -173,8 +173,7 @@ def test_415_for_a_write_without_an_orcid_body(client: Client, tokens: Any, bear
         "/v3.0/0000-0002-1825-009/works",  # malformed iD: no such resource (JAX-RS 404 -> 9001)
         f"/v3.0/{ORCID}/no-such-section",
         f"/v3.0/{ORCID}/work/abc",
-        "/v3.0/",
-        "/v3.0",
+        "/v3.0/nothing-here",
     ],
 )
 @pytest.mark.django_db  # a Public API read looks up the record's version first (orchid.api.cache)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.urls import re_path
 
-from orchid.api import views
+from orchid.api import openapi, views
 from orchid.api.routing import ORCID_PATTERN
 
 V = r"^v3\.0/"
@@ -27,6 +27,9 @@ urlpatterns = [
     re_path(V + r"client/(?P<client_id>[^/]+)" + END, views.client.view, name="client"),
     re_path(V + r"group-id-record" + END, views.group_id_records.view, name="group-id-records"),
     re_path(V + r"group-id-record/" + PUT_CODE + END, views.group_id_record.view, name="group-id-record"),
+    re_path(V + r"search" + END, views.search.view, name="search"),
+    re_path(V + r"expanded-search" + END, views.expanded_search.view, name="expanded-search"),
+    re_path(V + r"csv-search" + END, views.csv_search.view, name="csv-search"),
     re_path(V + ID + END, views.record.view, name="record"),
     re_path(V + ID + r"/record" + END, views.record.view, name="record-alias"),
     re_path(V + ID + r"/person" + END, views.person.view, name="person"),
@@ -40,6 +43,8 @@ urlpatterns = [
     re_path(V + ID + "/" + SEGMENT + r"/summary/" + PUT_CODE + END, views.summary.view, name="summary"),
     re_path(V + ID + "/" + SEGMENT + "/" + PUT_CODE + END, views.item.view, name="item"),
     re_path(V + ID + "/" + SEGMENT + END, views.section.view, name="section"),
+    re_path(V + r"openapi\.json$", openapi.openapi_view, name="openapi"),
+    re_path(V + r"$", openapi.browse_view, name="browse"),
     re_path(V + r".*$", views.unknown.view, name="unknown"),
     # Any other version: ORCID's version filters (308 to a release, or 400).
     re_path(r"^v(?P<version>\d[^/]*)/?(?P<rest>.*)$", views.other_version, name="other-version"),

@@ -222,6 +222,31 @@ def get_api_status(call: Call) -> HttpResponse:
     return rendering.plain_json(body, status=200 if database_ok else 500)
 
 
+# --- search (spec §7) ---------------------------------------------------------------------------
+
+
+def _search_params(call: Call) -> dict[str, str]:
+    return {key: call.request.GET.get(key, "") for key in call.request.GET}
+
+
+def get_search(call: Call) -> Any:
+    from orchid.search import api as search_api
+
+    return search_api.search_results(_search_params(call), call.viewer)
+
+
+def get_expanded_search(call: Call) -> Any:
+    from orchid.search import api as search_api
+
+    return search_api.expanded_results(_search_params(call), call.viewer)
+
+
+def get_csv_search(call: Call) -> HttpResponse:
+    from orchid.search import api as search_api
+
+    return search_api.csv_results(_search_params(call), call.viewer)
+
+
 # --- the endpoints -----------------------------------------------------------------------------
 
 record = Endpoint(get=get_record)
@@ -242,6 +267,9 @@ client = Endpoint(get=get_client)
 identifiers = Endpoint(get=get_identifiers)
 status = Endpoint(get=get_status, authenticate=False, negotiate=False)
 api_status = Endpoint(get=get_api_status, authenticate=False, negotiate=False)
+search = Endpoint(get=get_search)
+expanded_search = Endpoint(get=get_expanded_search)
+csv_search = Endpoint(get=get_csv_search, negotiate=False)  # always text/csv
 unknown = Endpoint()  # any other /v3.0 path: ORCID's 404
 
 
