@@ -116,6 +116,7 @@ class Database:
             "DJANGO_SETTINGS_MODULE": "orchid.settings",
             "ORCHID_VAR_DIR": str(self.dir),
             "ORCHID_DEBUG": "0",
+            "ORCHID_RATE_LIMIT": "0",  # measures the server, not the fair-use limits (orchid.ratelimit)
             "ORCHID_SANDBOX": "1",
             "ORCHID_LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(BENCH),

@@ -44,6 +44,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# Rate limits (orchid.ratelimit) are on by default for a served registry; the suite makes thousands of
+# requests from 127.0.0.1 in bursts, so they are off here, for `orchid` subprocesses too (the env) and
+# in-process whatever the environment says (the fixture). tests/ratelimit turns them on per test.
+os.environ.setdefault("ORCHID_RATE_LIMIT", "0")
+
+
+@pytest.fixture(autouse=True)
+def rate_limits_off(settings: Any) -> None:
+    settings.ORCHID_RATE_LIMIT = False
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings: Any) -> None:
     """Tests create many accounts; a real password hash (by design slow) would dominate the run."""
