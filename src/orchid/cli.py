@@ -13,6 +13,8 @@ orchid client create --name N --type public|member|premium [--redirect-uri U ...
 orchid token grant --client CLIENT_ID --scope S [--scope S ...] [--orcid ORCID]
                    [--value V] [--state active|revoked|expired]
                                                    (issue an access token; prints it as JSON)
+orchid dump OUT.tar.gz [--quiet]                   (write the public data file; progress on stderr)
+orchid load FILE.tar.gz [--quiet]                  (import a public data file into an empty registry)
 """
 
 from __future__ import annotations
@@ -124,6 +126,62 @@ def _token_grant(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dump(args: argparse.Namespace) -> int:
+    _django_setup()
+    from orchid.dumps.writer import dump
+
+    try:
+        result = dump(args.out, quiet=args.quiet)
+    except OSError as error:
+        print(f"orchid dump: {error}", file=sys.stderr)
+        return 1
+    print(
+        json.dumps(
+            {
+                "records": result.records,
+                "activities": result.activities,
+                "skipped": result.skipped,
+                "seconds": round(result.seconds, 3),
+            }
+        )
+    )
+    return 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    _django_setup()
+    from orchid.dumps.loader import LoadError, load
+
+    try:
+        result = load(args.file, quiet=args.quiet)
+    except LoadError as error:
+        print(f"orchid load: {error}", file=sys.stderr)
+        return 1
+    print(
+        json.dumps(
+            {
+                "records": result.records,
+                "items": result.items,
+                "emails": result.emails,
+                "ignored_members": len(result.ignored_members),
+                "seconds": round(result.seconds, 3),
+            }
+        )
+    )
+    return 0
+
+
+def _add_dump_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    dump = sub.add_parser("dump", help="write the public data file (one v3.0 XML file per record)")
+    dump.add_argument("out", help="the .tar.gz to write")
+    dump.add_argument("--quiet", action="store_true", help="no progress bar")
+    dump.set_defaults(handler=_dump)
+    load = sub.add_parser("load", help="import a public data file into an empty registry")
+    load.add_argument("file", help="the .tar.gz to read")
+    load.add_argument("--quiet", action="store_true", help="no progress bar")
+    load.set_defaults(handler=_load)
+
+
 def _add_oauth_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     client = sub.add_parser("client", help="OAuth clients")
     client_sub = client.add_subparsers(dest="client_command", metavar="ACTION", required=True)
@@ -177,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_oauth_commands(sub)
     # demo, fixtures, researcher: each sets a handler taking the parsed arguments.
     register_fixture_commands(sub)
+    _add_dump_commands(sub)
     return parser
 
 
