@@ -39,3 +39,14 @@ def test_an_email_made_private_is_no_longer_found(client: Client) -> None:
     assert hits(client, f'email:"{address}"') == 1
     emails.set_visibility(researcher, row.pk, "private")
     assert hits(client, f'email:"{address}"') == 0
+
+
+def test_works_added_in_bulk_are_indexed(client: Client) -> None:
+    from orchid.records import services
+    from orchid.schema import models
+
+    researcher = builders.researcher()
+    viewer = builders.member_viewer(researcher.orcid)
+    bulk = models.bulk.Bulk(work_or_error=[builders.work("Zanzibarian"), builders.work("Quokkalike")])
+    services.add_works_bulk(researcher.orcid, bulk, viewer)
+    assert hits(client, "work-titles:Zanzibarian") == 1 and hits(client, "work-titles:Quokkalike") == 1

@@ -496,7 +496,13 @@ def _touch(researcher: Researcher) -> None:
 
 
 def _create(
-    researcher: Researcher, section: Section, item: Any, viewer: Viewer, *, batch: Iterable[Any] = ()
+    researcher: Researcher,
+    section: Section,
+    item: Any,
+    viewer: Viewer,
+    *,
+    batch: Iterable[Any] = (),
+    touch: bool = True,
 ) -> int:
     if getattr(item, "put_code", None) is not None:
         raise OrcidError(PUT_CODE_NOT_EXPECTED)
@@ -518,7 +524,8 @@ def _create(
         **_source_of(viewer),
     )
     _index_external_ids(row, section, item)
-    _touch(researcher)
+    if touch:
+        _touch(researcher)
     return int(row.pk)
 
 
@@ -540,14 +547,17 @@ def add_works_bulk(orcid: str, bulk: m.bulk.Bulk, viewer: Viewer) -> m.bulk.Bulk
     researcher = _writer(orcid, section, viewer)
     results: list[Any] = []
     accepted: list[Any] = []
-    for work in works:
-        try:
-            with transaction.atomic():
-                put_code = _create(researcher, section, work, viewer, batch=accepted)
-            accepted.append(work)
-            results.append(read_item(orcid, section, put_code, viewer))
-        except OrcidError as error:
-            results.append(_inline_error(error.code, error.detail))
+    with transaction.atomic():
+        for work in works:
+            try:
+                with transaction.atomic():  # a savepoint: a refused work leaves nothing behind
+                    put_code = _create(researcher, section, work, viewer, batch=accepted, touch=False)
+                accepted.append(work)
+                results.append(read_item(orcid, section, put_code, viewer))
+            except OrcidError as error:
+                results.append(_inline_error(error.code, error.detail))
+        if accepted:
+            _touch(researcher)  # once for the request: the version bump and reindex cover every work
     return m.bulk.Bulk(work_or_error=results)
 
 
