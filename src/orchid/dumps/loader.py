@@ -222,7 +222,7 @@ def _write(batch: list[_Pending], sources: _Sources, result: LoadResult) -> None
         Item.objects.bulk_create(items, batch_size=1000)
         ItemExternalId.objects.bulk_create(external_ids, batch_size=1000)
         for researcher in researchers:  # rows written in bulk: announce them, so the search index follows
-            record_changed.send(sender=Researcher, researcher_pk=researcher.pk)
+            record_changed.send(sender=Researcher, researcher_pk=researcher.pk, change=None)
     result.records += len(batch)
     result.items += len(items)
     result.emails += len(emails)

@@ -175,3 +175,30 @@ def render_item(row: Item, section: Section, researcher: Researcher, *, summary:
     elif row.source_orcid:
         item.source = researcher_source(researcher)
     return item
+
+
+def item_name(section: Section, document: dict[str, Any] | None) -> str:
+    """What the researcher would call a stored item (its title, organization, keyword, ...), or ""."""
+    data: Any = document or {}
+
+    def first(*paths: tuple[str, ...]) -> str:
+        for path in paths:
+            value: Any = data
+            for key in path:
+                value = value.get(key) if isinstance(value, dict) else None
+            if isinstance(value, dict):
+                value = value.get("value")
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        return ""
+
+    return first(
+        ("title", "title"),
+        ("proposal", "title", "title"),
+        ("review-group-id",),
+        ("organization", "name"),
+        ("content",),
+        ("url-name",),
+        ("external-id-type",),
+        ("country",),
+    )

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from orchid.records.changes import mark_changed
+from orchid.records.changes import Action, Change, mark_changed
 from orchid.records.models import Email, Researcher, VisibilityChoices, now_ms
 
 MAX_EMAILS = 30  # ORCID caps the addresses of one record
@@ -23,8 +23,8 @@ class EmailError(Exception):
     """A refusal to show the researcher (a taken address, an unverified primary, ...)."""
 
 
-def _touch(researcher: Researcher) -> None:
-    mark_changed(researcher.pk)
+def _touch(researcher: Researcher, action: Action) -> None:
+    mark_changed(researcher.pk, Change(action=action, section="email"))  # always the researcher's own doing
 
 
 def _own(researcher: Researcher, email_id: int) -> Email:
@@ -56,7 +56,7 @@ def add(researcher: Researcher, address: str, visibility: str | None = None) -> 
         row = Email.objects.create(
             researcher=researcher, email=address, verified=False, primary=False, visibility=visibility
         )
-        _touch(researcher)
+        _touch(researcher, Action.CREATED)
     return row
 
 
@@ -72,7 +72,7 @@ def set_primary(researcher: Researcher, email_id: int) -> Email:
         researcher.emails.filter(primary=True).update(primary=False, last_modified=moment)
         row.primary, row.last_modified = True, moment
         row.save(update_fields=["primary", "last_modified"])
-        _touch(researcher)
+        _touch(researcher, Action.UPDATED)
     return row
 
 
@@ -83,7 +83,7 @@ def set_visibility(researcher: Researcher, email_id: int, visibility: str) -> Em
         if row.visibility != visibility:
             row.visibility, row.last_modified = visibility, now_ms()
             row.save(update_fields=["visibility", "last_modified"])
-            _touch(researcher)
+            _touch(researcher, Action.VISIBILITY)
     return row
 
 
@@ -93,7 +93,7 @@ def remove(researcher: Researcher, email_id: int) -> None:
         if row.primary:
             raise EmailError("Your primary e-mail address cannot be removed: make another one primary first.")
         row.delete()
-        _touch(researcher)
+        _touch(researcher, Action.DELETED)
 
 
 def unverified(researcher: Researcher, email_id: int) -> Email:

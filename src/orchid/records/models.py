@@ -90,7 +90,7 @@ class Researcher(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "version"}
         super().save(*args, **kwargs)
-        record_changed.send(sender=Researcher, researcher_pk=self.pk)
+        record_changed.send(sender=Researcher, researcher_pk=self.pk, change=None)
 
     @property
     def display_name(self) -> str:

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from orchid.errors import OrcidError
 from orchid.records import documents, duplicates, grouping, visibility
-from orchid.records.changes import mark_changed
+from orchid.records.changes import Action, Change, ChangedItem, mark_changed
 from orchid.records.models import Email, GroupIdRecord, Item, ItemExternalId, Researcher, now_ms
 from orchid.records.sections import ACTIVITIES, AFFILIATION_NAMES, PERSON_ITEMS, Kind, Section
 from orchid.records.viewer import Api, Viewer
@@ -491,8 +491,17 @@ def _prepare(section: Section, item: Any) -> tuple[dict[str, Any], dict[str, Any
     return documents.stored_forms(section, item)
 
 
-def _touch(researcher: Researcher) -> None:
-    mark_changed(researcher.pk)  # version, last-modified, and what follows the record (search index)
+def _touch(
+    researcher: Researcher, viewer: Viewer, action: Action, section: Section, rows: Iterable[Item]
+) -> None:
+    """Version, last-modified, and what follows the record (search index, webhooks, notifications)."""
+    change = Change(
+        action=action,
+        section=section.name,
+        items=tuple(ChangedItem(int(row.pk), documents.item_name(section, row.document)) for row in rows),
+        client_pk=None if viewer.client is None else int(viewer.client.pk),
+    )
+    mark_changed(researcher.pk, change)
 
 
 def _create(
@@ -503,7 +512,7 @@ def _create(
     *,
     batch: Iterable[Any] = (),
     touch: bool = True,
-) -> int:
+) -> Item:
     if getattr(item, "put_code", None) is not None:
         raise OrcidError(PUT_CODE_NOT_EXPECTED)
     _validate(section, item)
@@ -525,15 +534,15 @@ def _create(
     )
     _index_external_ids(row, section, item)
     if touch:
-        _touch(researcher)
-    return int(row.pk)
+        _touch(researcher, viewer, Action.CREATED, section, [row])
+    return row
 
 
 def add_item(orcid: str, section: Section, item: Any, viewer: Viewer) -> int:
     """Add an item (POST); returns its put code."""
     with transaction.atomic():
         researcher = _writer(orcid, section, viewer)
-        return _create(researcher, section, item, viewer)
+        return int(_create(researcher, section, item, viewer).pk)
 
 
 def add_works_bulk(orcid: str, bulk: m.bulk.Bulk, viewer: Viewer) -> m.bulk.Bulk:
@@ -547,17 +556,20 @@ def add_works_bulk(orcid: str, bulk: m.bulk.Bulk, viewer: Viewer) -> m.bulk.Bulk
     researcher = _writer(orcid, section, viewer)
     results: list[Any] = []
     accepted: list[Any] = []
+    rows: list[Item] = []
     with transaction.atomic():
         for work in works:
             try:
                 with transaction.atomic():  # a savepoint: a refused work leaves nothing behind
-                    put_code = _create(researcher, section, work, viewer, batch=accepted, touch=False)
+                    row = _create(researcher, section, work, viewer, batch=accepted, touch=False)
                 accepted.append(work)
-                results.append(read_item(orcid, section, put_code, viewer))
+                rows.append(row)
+                results.append(read_item(orcid, section, int(row.pk), viewer))
             except OrcidError as error:
                 results.append(_inline_error(error.code, error.detail))
         if accepted:
-            _touch(researcher)  # once for the request: the version bump and reindex cover every work
+            # Once for the request: the version bump and what follows the record cover every work.
+            _touch(researcher, viewer, Action.CREATED, section, rows)
     return m.bulk.Bulk(work_or_error=results)
 
 
@@ -582,7 +594,7 @@ def update_item(orcid: str, section: Section, put_code: int, item: Any, viewer: 
         row.save(update_fields=["document", "summary", "last_modified"])
         row.external_ids.all().delete()
         _index_external_ids(row, section, item)
-        _touch(researcher)
+        _touch(researcher, viewer, Action.UPDATED, section, [row])
     return read_item(orcid, section, put_code, viewer)
 
 
@@ -592,8 +604,9 @@ def delete_item(orcid: str, section: Section, put_code: int, viewer: Viewer) -> 
         researcher = _writer(orcid, section, viewer, deleting=True)
         row = _find_row(researcher, section, put_code)
         _check_source(viewer, section, row)
+        gone = Item(pk=row.pk, document=row.document)  # the event still names what was deleted
         row.delete()
-        _touch(researcher)
+        _touch(researcher, viewer, Action.DELETED, section, [gone])
 
 
 def set_visibility(orcid: str, section: Section, put_code: int, visibility: str, viewer: Viewer) -> None:
@@ -616,7 +629,7 @@ def set_visibility(orcid: str, section: Section, put_code: int, visibility: str,
             return
         row.visibility, row.last_modified = chosen, now_ms()
         row.save(update_fields=["visibility", "last_modified"])
-        _touch(researcher)
+        _touch(researcher, viewer, Action.VISIBILITY, section, [row])
 
 
 def group_id_record_exists(group_id: str) -> bool:
