@@ -14,7 +14,7 @@ the answer's type comes from the request's Content-Type (ORCID's AcceptFilter); 
 GET of the record (the environment variable ``ORCID_ACCESS_TOKEN``, which would send that check to the real
 sandbox, is unset). Not exercised: ``Orcid.email()``, which looks for ``person/emails/email`` inside the
 ``/email`` section and so fails with ``TypeError`` on ORCID's shape (``{"email": [...]}``) too;
-``OrcidSearch`` (search is not served yet) and ``OrcidScrapper``.
+``OrcidScrapper``. ``OrcidSearch`` is exercised in test_pyorcid_search.py.
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ def past_education(name: str, grid: str) -> Any:
 @pytest.fixture
 def world(db: None) -> World:
     carberry = b.researcher(given_names="Josiah", family_name="Carberry", credit_name="J. S. Carberry")
-    # emails.set_visibility does not touch the index itself: the writes below reindex the record.
+    # An e-mail change is a person-level change: the record's whole document is rebuilt at once.
     emails.set_visibility(carberry, emails.listed(carberry)[0].id, "public")
     viewer = b.member_viewer(carberry.orcid)
     add(

@@ -213,7 +213,9 @@ def test_paging_and_sorting(world: World) -> None:
     assert ordered == sorted(ordered)
     page = search({"q": "*:*", "sort": "orcid asc", "start": "1", "rows": "1"}, anonymous)
     assert page.num_found == 3 and [o for o, _ in page.hits] == ordered[1:2]
-    assert search({"q": "*:*", "rows": "0"}, anonymous).hits == []
+    counted = search({"q": "*:*", "rows": "0"}, anonymous)
+    assert counted.hits == [] and counted.num_found == 3
+    assert search({"q": "family-name:nobody", "rows": "5"}, anonymous).num_found == 0
     newest = search({"q": "*:*", "sort": "profile-submission-date desc"}, anonymous)
     assert newest.hits[0][0] == world.secretive
 
@@ -241,3 +243,18 @@ def test_start_is_unlimited_with_credentials(world: World) -> None:
     with pytest.raises(OrcidError) as caught:
         search({"q": "*:*", "start": "-5"}, viewer)
     assert caught.value.code == 9012
+
+
+def test_num_found_counts_each_researcher_once_on_every_page(world: World) -> None:
+    anonymous = Viewer.anonymous()
+    # carberry's name is in several entries (family-name, given-and-family-names, credit-name, other-names)
+    assert search({"q": "carberry"}, anonymous).num_found == 1
+    counted = search({"q": "text:carberry", "rows": "0"}, anonymous)
+    assert counted.num_found == 1 and counted.hits == []
+    beyond = search({"q": "family-name:carberry", "start": "5"}, anonymous)
+    assert beyond.num_found == 1 and beyond.hits == []
+    both = search({"q": "work-titles:teapots OR work-titles:cracked", "rows": "1"}, anonymous)
+    assert both.num_found == 2 and len(both.hits) == 1
+    first = search({"q": 'digital-object-ids:"10.2000/quantum.7"', "rows": "1"}, anonymous)
+    assert [orcid for orcid, _ in first.hits] == [world.muller]
+    assert first.hits[0][1]["family-names"] == "Müller-Ærø"  # display values come with the page

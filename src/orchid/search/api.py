@@ -39,7 +39,7 @@ def _fl(params: Mapping[str, str], allowed: tuple[str, ...]) -> list[str]:
 
 
 def search_results(params: Mapping[str, str], viewer: Viewer) -> Any:
-    page = search(params, viewer)
+    page = search(params, viewer, display=False)
     return m.search.Search(
         result=[
             m.search.Result(orcid_identifier=documents.orcid_identifier(orcid)) for orcid, _ in page.hits

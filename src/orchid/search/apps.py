@@ -1,4 +1,11 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from orchid.records.changes import Change
 
 
 class SearchConfig(AppConfig):
@@ -12,7 +19,9 @@ class SearchConfig(AppConfig):
         record_changed.connect(_reindex, dispatch_uid="orchid.search.reindex")
 
 
-def _reindex(sender: object, researcher_pk: int, **kwargs: object) -> None:
-    from orchid.search.index import reindex
+def _reindex(sender: object, researcher_pk: int, change: Change | None = None, **kwargs: object) -> None:
+    from orchid.search.index import apply_change
 
-    reindex(researcher_pk)  # in the changing transaction: the index never disagrees with the record
+    apply_change(
+        researcher_pk, change
+    )  # in the changing transaction: the index never disagrees with the record

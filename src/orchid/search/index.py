@@ -1,21 +1,44 @@
 """Keeping the index in step with records, inside the writing transaction.
 
-``reindex(researcher_pk)`` rebuilds one researcher's document and entries from
-``read_record(orcid, Viewer.anonymous())`` — the public view, nothing else. It is called by
-``records.services._touch`` (every API/service write), by ``create_researcher`` and by
-``orchid manage reindex``. Because it runs in the caller's transaction, a rolled-back write rolls
-back its index change too. A record the public cannot read (deactivated, locked, deprecated) has
-no document, so it is never found.
+Every change reaches ``apply_change(researcher_pk, change)`` through the ``record_changed`` signal, in
+the writing transaction: a rolled-back write rolls back its index change too, and the index only ever
+holds public data.
+
+- A change to activities (``Change`` with a section that ``orchid.search.extract`` knows and the put
+  codes of the items) touches only those items: their entries are deleted and, unless the items were
+  deleted, re-extracted from each stored row's v3.0 JSON summary when the row is public
+  (``item_entries``, the function the whole-record path uses for each activity). No message is built.
+  Affiliation changes also recompute the institution display values from the stored public affiliation
+  rows. The document's last-modified date follows. A handful of statements, whatever the record's size.
+- Everything else (person sections, e-mail addresses, ``change=None`` when the researcher row itself
+  changed, a record that is locked, deactivated or deprecated, or has no document yet) rebuilds the
+  researcher's whole document with ``reindex``: from ``read_record(orcid, Viewer.anonymous())`` — the
+  public view, nothing else. A record the public cannot read has no document, so it is never found.
+
+``orchid manage reindex`` runs ``reindex`` over every record.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
+from django.db.models import Max
 
 from orchid.errors import OrcidError
-from orchid.records.models import Researcher
-from orchid.search.extract import Extracted, extract
-from orchid.search.models import SearchDocument, SearchEntry
+from orchid.records.changes import Action, Change
+from orchid.records.models import Item, Researcher
+from orchid.records.visibility import PUBLIC
+from orchid.search.extract import (
+    ACTIVITY_EXTRACTORS,
+    AFFILIATION_NAMES,
+    Entry,
+    Extracted,
+    extract,
+    institution_names,
+    item_entries,
+)
+from orchid.search.models import SearchDocument, SearchEntry, entry_ids
 from orchid.search.text import body
 
 
@@ -31,7 +54,33 @@ def public_data(researcher: Researcher) -> Extracted | None:
     return extract(to_data(record))
 
 
+def _insert(researcher_pk: int, entries: Iterable[Entry]) -> bool:
+    """Write entries with the next free ids of the researcher's range; False (nothing written) when the
+    range is used up — only a whole-record rebuild, which starts the range afresh, can write them."""
+    rows = []
+    for entry in entries:
+        folded = body(entry.value)
+        if folded:
+            rows.append(
+                SearchEntry(
+                    researcher_id=researcher_pk, put_code=entry.put_code, field=entry.field, body=folded
+                )
+            )
+    if not rows:
+        return True
+    ids = entry_ids(researcher_pk)
+    last = SearchEntry.objects.filter(id__gte=ids.start, id__lt=ids.stop).aggregate(last=Max("id"))["last"]
+    first = ids.start if last is None else last + 1
+    if first + len(rows) > ids.stop:
+        return False
+    for offset, row in enumerate(rows):
+        row.id = first + offset
+    SearchEntry.objects.bulk_create(rows)
+    return True
+
+
 def reindex(researcher_pk: int) -> None:
+    """Rebuild one researcher's document and entries from the public view of the whole record."""
     with transaction.atomic():
         researcher = Researcher.objects.filter(pk=researcher_pk).first()
         SearchEntry.objects.filter(researcher_id=researcher_pk).delete()
@@ -50,12 +99,67 @@ def reindex(researcher_pk: int) -> None:
                 "display": extracted.display,
             },
         )
-        entries = []
-        for name, value in extracted.entries:
-            folded = body(value)
-            if folded:
-                entries.append(SearchEntry(researcher_id=researcher_pk, field=name, body=folded))
-        SearchEntry.objects.bulk_create(entries)
+        if not _insert(researcher_pk, extracted.entries):
+            raise RuntimeError(f"researcher {researcher_pk} has more than {len(entry_ids(0))} index entries")
+
+
+def _follow_record(researcher_pk: int) -> bool:
+    """Bring the document's last-modified date up to the record's; False when only a rebuild will do
+    (no document, or a record whose public view is not the plain one)."""
+    state = (
+        Researcher.objects.filter(pk=researcher_pk)
+        .values_list("last_modified", "locked", "deactivated_at", "deprecated_to")
+        .first()
+    )
+    if state is None:
+        return False
+    last_modified, locked, deactivated_at, deprecated_to = state
+    if locked or deactivated_at is not None or deprecated_to:
+        return False
+    return SearchDocument.objects.filter(researcher_id=researcher_pk).update(modified=last_modified) == 1
+
+
+def _refresh_institutions(researcher_pk: int) -> None:
+    summaries = Item.objects.filter(
+        researcher_id=researcher_pk, section__in=AFFILIATION_NAMES, visibility=PUBLIC
+    ).values_list("summary", flat=True)
+    document = SearchDocument.objects.filter(researcher_id=researcher_pk).only("display").first()
+    if document is None:
+        return
+    display = dict(document.display or {})
+    display.update(institution_names(summary for summary in summaries if isinstance(summary, dict)))
+    if display != document.display:
+        SearchDocument.objects.filter(researcher_id=researcher_pk).update(display=display)
+
+
+def update_items(researcher_pk: int, section: str, put_codes: list[int], action: Action) -> bool:
+    """Replace the entries of some activities of one section; False when the record needs a rebuild."""
+    with transaction.atomic(savepoint=False):  # inside the writing transaction: no savepoint needed
+        if not _follow_record(researcher_pk):
+            return False
+        SearchEntry.objects.filter(researcher_id=researcher_pk, put_code__in=put_codes).delete()
+        if action != Action.DELETED:
+            rows = Item.objects.filter(
+                pk__in=put_codes, researcher_id=researcher_pk, section=section, visibility=PUBLIC
+            ).values_list("pk", "summary")
+            entries = [
+                entry for pk, summary in rows for entry in item_entries(section, summary or {}, int(pk))
+            ]
+            if not _insert(researcher_pk, entries):
+                reindex(researcher_pk)  # the id range is used up: a rebuild renumbers from its start
+                return True
+        if section in AFFILIATION_NAMES:
+            _refresh_institutions(researcher_pk)
+    return True
+
+
+def apply_change(researcher_pk: int, change: Change | None) -> None:
+    """Follow one change to a record (the ``record_changed`` receiver)."""
+    if change is not None and change.items and change.section in ACTIVITY_EXTRACTORS:
+        put_codes = [item.put_code for item in change.items]
+        if update_items(researcher_pk, change.section, put_codes, change.action):
+            return
+    reindex(researcher_pk)
 
 
 def reindex_all(progress: bool = False) -> int:

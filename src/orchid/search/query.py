@@ -25,7 +25,7 @@ from luqum import tree
 from luqum.parser import parser
 
 from orchid.search import fields as f
-from orchid.search.backends import Backend
+from orchid.search.backends import Backend, Phrase
 from orchid.search.text import fold, tokens
 
 MAX_CLAUSES = 1024  # Solr's maxBooleanClauses
@@ -42,6 +42,10 @@ class QueryError(Exception):
 class Sql:
     text: str
     params: tuple[Any, ...] = ()
+    #: When the condition is "the researcher has a matching entry": the SELECT of those researchers' ids
+    #: (column ``researcher_id``), which lets the service count and page hits without reading every
+    #: matching document (orchid.search.service).
+    ids: Sql | None = None
 
 
 TRUE = Sql("1=1")
@@ -249,15 +253,13 @@ class _Compiler:
     ) -> Sql:
         if not words:
             return FALSE  # nothing searchable (only punctuation): Solr finds nothing either
-        if together:
-            condition, params = self.backend.phrase(words, prefix)
-            conditions = [Sql(condition, tuple(params))]
-        else:
-            conditions = []
-            for word in words:
-                condition, params = self.backend.phrase([word], False)
-                conditions.append(Sql(condition, tuple(params)))
-        return self._entries(names, conditions)
+        # A phrase: tokens in a row; a proximity query: each word somewhere in the same value.
+        phrases = [Phrase(tuple(words), prefix)] if together else [Phrase((word,)) for word in words]
+        self._count_clause()
+        searched = self._searched(names)
+        fields = None if any(_field(name).kind is f.Kind.ALL for name in searched) else tuple(searched)
+        select, params = self.backend.matching(fields, phrases)
+        return Sql(f"d.researcher_id IN ({select})", tuple(params), ids=Sql(select, tuple(params)))
 
     def _exists(self, names: tuple[str, ...]) -> Sql:
         if any(_field(name).kind is f.Kind.ALL for name in names):
@@ -266,15 +268,22 @@ class _Compiler:
             return TRUE  # every document has both dates
         return self._entries(names, [])
 
-    def _entries(self, names: tuple[str, ...], conditions: list[Sql]) -> Sql:
+    def _count_clause(self) -> None:
         self.clauses += 1
         if self.clauses > MAX_CLAUSES:
             raise QueryError(f"Too many clauses in the query (at most {MAX_CLAUSES})")
-        where: list[str] = []
-        params: list[Any] = []
+
+    def _searched(self, names: tuple[str, ...]) -> list[str]:
         searched = [name for name in names if _field(name).kind is not f.Kind.DATE]
         if not searched:
             raise QueryError(f"The date field '{names[0]}' is searched with a range")
+        return searched
+
+    def _entries(self, names: tuple[str, ...], conditions: list[Sql]) -> Sql:
+        self._count_clause()
+        where: list[str] = []
+        params: list[Any] = []
+        searched = self._searched(names)
         if not any(_field(name).kind is f.Kind.ALL for name in searched):
             where.append("e.field IN (" + ", ".join(["%s"] * len(searched)) + ")")
             params.extend(searched)
@@ -305,7 +314,7 @@ class _Compiler:
 
 
 def _paren(sql: Sql) -> Sql:
-    return Sql(f"({sql.text})", sql.params)
+    return Sql(f"({sql.text})", sql.params, ids=sql.ids)
 
 
 def _not(sql: Sql) -> Sql:

@@ -18,7 +18,7 @@ from orchid.errors import OrcidError
 from orchid.records.viewer import Viewer
 from orchid.search import fields as f
 from orchid.search.backends import for_vendor
-from orchid.search.query import QueryError, compile_query
+from orchid.search.query import QueryError, Sql, compile_query
 
 MAX_ROWS = 1000
 DEFAULT_ROWS = 1000
@@ -55,9 +55,12 @@ def page_bounds(params: Mapping[str, str], viewer: Viewer) -> tuple[int, int]:
     return start, rows
 
 
+DEFAULT_ORDER = "d.researcher_id ASC"  # creation order: no relevance ranking
+
+
 def _order(sort: str | None) -> str:
     if not sort or not sort.strip():
-        return "d.researcher_id ASC"
+        return DEFAULT_ORDER
     clauses = []
     for part in sort.split(","):
         words = part.split()
@@ -72,7 +75,8 @@ def _order(sort: str | None) -> str:
     return ", ".join([*clauses, "d.researcher_id ASC"])
 
 
-def search(params: Mapping[str, str], viewer: Viewer) -> Page:
+def search(params: Mapping[str, str], viewer: Viewer, *, display: bool = True) -> Page:
+    """One page of hits; ``display=False`` (``/search`` shows iDs only) leaves the display values out."""
     start, rows = page_bounds(params, viewer)
     try:
         where = compile_query(
@@ -85,20 +89,57 @@ def search(params: Mapping[str, str], viewer: Viewer) -> Page:
     except QueryError as exc:
         raise OrcidError(9001, str(exc)) from None
     order = _order(params.get("sort"))
+    if where.ids is not None and order == DEFAULT_ORDER:
+        return _page_of_ids(where.ids, start, rows, display)
+    hits: list[tuple[str, dict[str, Any]]] = []
+    total = 0
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM search_document d WHERE {where.text}", list(where.params))
-        row = cursor.fetchone()
-        total = int(row[0]) if row else 0
-        hits: list[tuple[str, dict[str, Any]]] = []
-        if rows and start < total:
+        if rows:
+            # The page and num-found in one pass over the hits (COUNT(*) OVER () is computed before LIMIT).
+            columns = "d.orcid, d.display" if display else "d.orcid, NULL"
             cursor.execute(
-                f"SELECT d.orcid, d.display FROM search_document d WHERE {where.text} "
+                f"SELECT {columns}, COUNT(*) OVER () FROM search_document d WHERE {where.text} "
                 f"ORDER BY {order} LIMIT %s OFFSET %s",
                 [*where.params, rows, start],
             )
-            for orcid, display in cursor.fetchall():
-                hits.append((orcid, _json(display)))
+            for orcid, values, found in cursor.fetchall():
+                hits.append((orcid, _json(values)))
+                total = int(found)
+        if not hits and (start > 0 or not rows):  # past the last hit, or rows=0: count alone
+            cursor.execute(f"SELECT COUNT(*) FROM search_document d WHERE {where.text}", list(where.params))
+            row = cursor.fetchone()
+            total = int(row[0]) if row else 0
     return Page(total, hits)
+
+
+def _page_of_ids(ids: Sql, start: int, rows: int, display: bool) -> Page:
+    """A query that is one entry condition, in the default order: count and page the matching researcher
+    ids, then read the documents of that page only. Every researcher with entries has a document
+    (orchid.search.index writes entries only under one), so the count is the number of distinct ids."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT m.researcher_id, COUNT(*) OVER () "
+            f"FROM (SELECT DISTINCT researcher_id FROM ({ids.text}) x) m "
+            "ORDER BY m.researcher_id LIMIT %s OFFSET %s",
+            [*ids.params, max(rows, 1), start],
+        )
+        page = cursor.fetchall()
+        if page:
+            total = int(page[0][1])
+        else:
+            cursor.execute(f"SELECT COUNT(DISTINCT researcher_id) FROM ({ids.text}) x", list(ids.params))
+            row = cursor.fetchone()
+            total = int(row[0]) if row else 0
+        if not rows or not page:
+            return Page(total, [])
+        columns = "d.researcher_id, d.orcid, d.display" if display else "d.researcher_id, d.orcid, NULL"
+        wanted = [int(researcher_id) for researcher_id, _ in page]
+        marks = ", ".join(["%s"] * len(wanted))
+        cursor.execute(f"SELECT {columns} FROM search_document d WHERE d.researcher_id IN ({marks})", wanted)
+        found = {
+            int(researcher_id): (orcid, _json(values)) for researcher_id, orcid, values in cursor.fetchall()
+        }
+    return Page(total, [found[researcher_id] for researcher_id in wanted if researcher_id in found])
 
 
 def _json(value: Any) -> dict[str, Any]:

@@ -1,16 +1,25 @@
 """Full-text backends: how a token condition on ``search_entry`` becomes SQL for this database.
 
-A backend answers one question for the query compiler: the SQL (with params) of "entries whose body
-matches these tokens (as a phrase, the last one maybe a prefix)", and of "entries whose body has a
-token matching this regular expression" (general wildcards). ``schema_sql`` is what migration 0001
-runs to build the backend's structures.
+A backend answers two questions for the query compiler: the SQL (with params) selecting "researchers with an
+entry, in one of these fields (or any), whose body holds each of these phrases (tokens in a row, the last
+one maybe a prefix)", and of "entries whose body has a token matching this regular expression" (general
+wildcards). ``schema_sql`` builds the backend's structures over ``search_entry`` (migrations 0001 and 0002),
+``reverse_sql`` drops them (old and current names alike), ``populate_sql`` fills them from existing rows
+(after a bulk load that bypassed them, bench/search.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from django.db.backends.base.base import BaseDatabaseWrapper
+
+
+@dataclass(frozen=True)
+class Phrase:
+    tokens: tuple[str, ...]  # folded tokens (orchid.search.text), at least one
+    prefix: bool = False  # the last token is a prefix
 
 
 class Backend(Protocol):
@@ -18,8 +27,11 @@ class Backend(Protocol):
 
     def reverse_sql(self) -> list[str]: ...
 
-    def phrase(self, tokens: list[str], prefix: bool) -> tuple[str, list[object]]:
-        """A condition on alias ``e`` (search_entry): body has ``tokens`` in a row."""
+    def populate_sql(self) -> list[str]: ...
+
+    def matching(self, fields: tuple[str, ...] | None, phrases: list[Phrase]) -> tuple[str, list[object]]:
+        """A SELECT of column ``researcher_id``: researchers with one entry, in one of ``fields`` (None: any
+        field), whose body holds every phrase (an id may come more than once)."""
         ...
 
     def regex(self, pattern: str) -> tuple[str, list[object]]:

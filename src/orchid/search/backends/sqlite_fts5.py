@@ -1,28 +1,50 @@
-"""SQLite: an external-content FTS5 table over ``search_entry``, kept in sync by triggers.
+"""SQLite: a contentless FTS5 table over ``search_entry``, kept in sync by triggers.
 
-Tokens are already folded, so the ``unicode61`` tokenizer only splits on the spaces Orchid wrote.
-A match is ``e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)``; phrases are FTS5
-phrases, a trailing ``*`` an FTS5 prefix query. General wildcards use Django's ``REGEXP`` function
-(a scan of the field's entries).
+Each entry is indexed twice: ``body`` as written (searches over every field, Solr's ``text``), and
+``scoped``, each token prefixed with the entry's field (``family-name_carberry``), so a fielded search
+is one FTS5 lookup of that field's tokens only instead of every field's, filtered afterwards. Field names
+and tokens stay single FTS5 tokens (``tokenchars '-_'``; folded tokens never hold ``-`` or ``_``).
+
+A hit's rowid is the entry's id, which names its researcher (``orchid.search.models.ENTRY_ID_BITS``):
+``rowid >> 20`` is the researcher, with no lookup of the entry row. Contentless: the triggers hand FTS5
+the old values on delete. Phrases are FTS5 phrases, a trailing ``*`` an FTS5 prefix query. General
+wildcards use Django's ``REGEXP`` function (a scan of the field's entries).
 """
 
 from __future__ import annotations
 
+import re
+
 from django.db.backends.base.base import BaseDatabaseWrapper
+
+from orchid.search.backends import Phrase
+from orchid.search.models import ENTRY_ID_BITS
+
+_FIELD_NAME = re.compile(r"^[a-z0-9_-]+$")
+
+
+def _scoped(row: str) -> str:
+    return f"{row}.field || '_' || replace({row}.body, ' ', ' ' || {row}.field || '_')"
+
+
+def _phrase(tokens: list[str], prefix: bool) -> str:
+    # Tokens are runs of letters and digits (plus a field name of [a-z0-9_-]): quoting keeps FTS5 syntax out.
+    return '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
 
 
 class SqliteFts5Backend:
     def schema_sql(self, connection: BaseDatabaseWrapper) -> list[str]:
+        insert = f"INSERT INTO search_fts(rowid, body, scoped) VALUES (new.id, new.body, {_scoped('new')});"
+        delete = (
+            "INSERT INTO search_fts(search_fts, rowid, body, scoped) "
+            f"VALUES ('delete', old.id, old.body, {_scoped('old')});"
+        )
         return [
-            "CREATE VIRTUAL TABLE search_fts USING fts5("
-            "body, content='search_entry', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-            "CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN "
-            "INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); END",
-            "CREATE TRIGGER search_entry_ad AFTER DELETE ON search_entry BEGIN "
-            "INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body); END",
-            "CREATE TRIGGER search_entry_au AFTER UPDATE ON search_entry BEGIN "
-            "INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body); "
-            "INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); END",
+            "CREATE VIRTUAL TABLE search_fts USING fts5(body, scoped, content='', "
+            "tokenize=\"unicode61 remove_diacritics 2 tokenchars '-_'\")",
+            f"CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN {insert} END",
+            f"CREATE TRIGGER search_entry_ad AFTER DELETE ON search_entry BEGIN {delete} END",
+            f"CREATE TRIGGER search_entry_au AFTER UPDATE ON search_entry BEGIN {delete} {insert} END",
         ]
 
     def reverse_sql(self) -> list[str]:
@@ -33,10 +55,28 @@ class SqliteFts5Backend:
             "DROP TABLE IF EXISTS search_fts",
         ]
 
-    def phrase(self, tokens: list[str], prefix: bool) -> tuple[str, list[object]]:
-        # Tokens are runs of letters and digits: quoting them is enough to keep FTS5 syntax out.
-        expression = '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
-        return "e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)", [expression]
+    def populate_sql(self) -> list[str]:
+        return [
+            "INSERT INTO search_fts(search_fts) VALUES ('delete-all')",
+            f"INSERT INTO search_fts(rowid, body, scoped) SELECT id, body, {_scoped('search_entry')} "
+            "FROM search_entry",
+        ]
+
+    def matching(self, fields: tuple[str, ...] | None, phrases: list[Phrase]) -> tuple[str, list[object]]:
+        if fields is None:
+            expression = "body : (" + " AND ".join(_phrase(list(p.tokens), p.prefix) for p in phrases) + ")"
+        else:
+            alternatives = []
+            for name in fields:
+                if not _FIELD_NAME.match(name):
+                    raise ValueError(f"field name {name!r} cannot be an FTS5 token")
+                scoped = [_phrase([f"{name}_{token}" for token in p.tokens], p.prefix) for p in phrases]
+                alternatives.append("(" + " AND ".join(scoped) + ")")
+            expression = "scoped : (" + " OR ".join(alternatives) + ")"
+        return (
+            f"SELECT rowid >> {ENTRY_ID_BITS} AS researcher_id FROM search_fts WHERE search_fts MATCH %s",
+            [expression],
+        )
 
     def regex(self, pattern: str) -> tuple[str, list[object]]:
         return "e.body REGEXP %s", [pattern]
