@@ -2,7 +2,10 @@
 
 orchid --version
 orchid migrate [django migrate options]
-orchid serve [--host H] [--port P] [--threads N]   (waitress WSGI server)
+orchid serve [--host H] [--port P] [--threads N] [--no-worker]
+                                                   (waitress WSGI server, plus the outbox worker)
+orchid worker [--once] [--stats]                   (deliver webhooks and other outbox messages until
+                                                    SIGTERM/SIGINT; --once: until none is due)
 orchid demo [--base-url URL]                       (load the demo sandbox once; print its credentials)
 orchid fixtures load FILE.json [--output OUT.json] (load a sandbox fixture in one transaction)
 orchid researcher create --given-names G [...]     (create a record; prints its iD as JSON)
@@ -47,14 +50,68 @@ def _manage(argv: list[str]) -> int:
     return 0
 
 
-def _serve(host: str, port: int, threads: int) -> int:
+def _serve(host: str, port: int, threads: int, worker: bool = True) -> int:
     _django_setup()
+    import threading
+
     import waitress
 
     from orchid.wsgi import application
 
+    stop = threading.Event()
+    worker_thread: threading.Thread | None = None
+    if worker:
+        from orchid.outbox.worker import Worker
+
+        # In this process, beside the server: webhooks are delivered with no second command to run.
+        worker_thread = threading.Thread(target=Worker().run, args=(stop,), name="outbox-worker", daemon=True)
+        worker_thread.start()
+    _signals_interrupt()
     print(f"Orchid {__version__} serving on http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
-    waitress.serve(application, host=host, port=port, threads=threads, ident="orchid")
+    try:
+        waitress.serve(application, host=host, port=port, threads=threads, ident="orchid")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        if worker_thread is not None:
+            worker_thread.join(timeout=15)  # the batch in hand; its callbacks time out by then
+    return 0
+
+
+def _signals_interrupt() -> None:
+    """SIGTERM behaves like Ctrl-C (KeyboardInterrupt), so that a stopped server stops its worker cleanly."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+def _worker(args: argparse.Namespace) -> int:
+    _django_setup()
+    import signal
+    import threading
+
+    from orchid.outbox.worker import Worker, stats
+
+    if args.stats:
+        print(json.dumps(stats(), sort_keys=True))
+        return 0
+    stop = threading.Event()
+
+    def request_stop(signum: int, frame: object) -> None:
+        if stop.is_set():  # a second signal: do not wait for the batch in hand
+            raise SystemExit(1)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    if not args.once:
+        print(f"Orchid {__version__} outbox worker started (SIGTERM or Ctrl-C to stop)", flush=True)
+    totals = Worker().run(stop, once=args.once)
+    print(json.dumps(totals.as_dict()), flush=True)
     return 0
 
 
@@ -131,7 +188,7 @@ def _dump(args: argparse.Namespace) -> int:
     from orchid.dumps.writer import dump
 
     try:
-        result = dump(args.out, quiet=args.quiet)
+        result = dump(args.out, quiet=args.quiet, processes=args.processes)
     except OSError as error:
         print(f"orchid dump: {error}", file=sys.stderr)
         return 1
@@ -141,6 +198,7 @@ def _dump(args: argparse.Namespace) -> int:
                 "records": result.records,
                 "activities": result.activities,
                 "skipped": result.skipped,
+                "rendered": result.rendered,
                 "seconds": round(result.seconds, 3),
             }
         )
@@ -175,6 +233,12 @@ def _add_dump_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     dump = sub.add_parser("dump", help="write the public data file (one v3.0 XML file per record)")
     dump.add_argument("out", help="the .tar.gz to write")
     dump.add_argument("--quiet", action="store_true", help="no progress bar")
+    dump.add_argument(
+        "--processes",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes rendering records whose stored files are stale (default: the CPU count, %(default)s)",
+    )
     dump.set_defaults(handler=_dump)
     load = sub.add_parser("load", help="import a public data file into an empty registry")
     load.add_argument("file", help="the .tar.gz to read")
@@ -227,6 +291,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
     serve.add_argument("--threads", type=int, default=8, help="worker threads (default: %(default)s)")
+    serve.add_argument(
+        "--no-worker", action="store_true", help="do not run the outbox worker (webhooks) in this process"
+    )
+    worker = sub.add_parser("worker", help="deliver webhooks and other outbox messages until stopped")
+    worker.add_argument("--once", action="store_true", help="perform what is due, then exit")
+    worker.add_argument("--stats", action="store_true", help="print the outbox's counts as JSON and exit")
+    worker.set_defaults(handler=_worker)
     sub.add_parser(
         "manage",
         add_help=False,
@@ -250,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "manage":
         return _manage(extra)
     if args.command == "serve":
-        return _serve(args.host, args.port, args.threads)
+        return _serve(args.host, args.port, args.threads, worker=not args.no_worker)
     handler = getattr(args, "handler", None)
     if handler is not None:
         return int(handler(args))

@@ -249,3 +249,39 @@ if ORCHID_RATE_LIMIT_RATE <= 0 or ORCHID_RATE_LIMIT_BURST < 0 or ORCHID_RATE_LIM
     raise ImproperlyConfigured("ORCHID_RATE_LIMIT_RATE must be > 0, _BURST and _DAILY_QUOTA >= 0")
 MIDDLEWARE.insert(0, "orchid.ratelimit.middleware.RateLimitMiddleware")  # first: refuse before any work
 # --- end orchid.ratelimit --------------------------------------------------------------------------
+
+# --- orchid.notifications: amended and permission notifications, the inbox (docs/notifications.md) --
+# ORCHID_NOTIFICATION_GROUP_SECONDS  changes by one client within this many seconds of an unread amended
+#                                    notification are merged into it (default 3600)
+INSTALLED_APPS += ["orchid.notifications"]
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("orchid.notifications.context.inbox")  # type: ignore[index]
+ORCHID_NOTIFICATION_GROUP_SECONDS = float(_env.get("ORCHID_NOTIFICATION_GROUP_SECONDS", "3600"))
+# --- end orchid.notifications ----------------------------------------------------------------------
+
+# --- orchid.outbox and orchid.webhooks: the durable outbox, `orchid worker`, webhooks (docs/webhooks.md) ---
+# ORCHID_OUTBOX_BATCH_SIZE        messages one worker claims at a time (default 50)
+# ORCHID_OUTBOX_CONCURRENCY       messages one worker performs at once, in threads (default 8)
+# ORCHID_OUTBOX_LEASE_SECONDS     a claim's lease; an expired one is claimable again (default 300)
+# ORCHID_OUTBOX_POLL_SECONDS      how often an idle worker looks for due messages (default 1)
+# ORCHID_OUTBOX_RETRY_SECONDS     back-off unit: attempt n failed -> retried n x this later (default 600)
+# ORCHID_OUTBOX_MAX_ATTEMPTS      attempts before a message is given up, marked dead (default 25, ORCID's)
+# ORCHID_WEBHOOK_WINDOW_SECONDS   a record's changes within this window make one callback (default 300,
+#                                 ORCID's five minutes; 5 in sandbox mode)
+# ORCHID_WEBHOOK_ALLOW_PRIVATE    allow callbacks to loopback/private/link-local addresses (default: sandbox)
+# ORCHID_WEBHOOK_TIMEOUT_SECONDS  a callback's read timeout (connect: at most 5 s; default 10)
+INSTALLED_APPS += ["orchid.outbox", "orchid.webhooks"]
+ORCHID_OUTBOX_BATCH_SIZE = int(_env.get("ORCHID_OUTBOX_BATCH_SIZE", "50"))
+ORCHID_OUTBOX_CONCURRENCY = int(_env.get("ORCHID_OUTBOX_CONCURRENCY", "8"))
+ORCHID_OUTBOX_LEASE_SECONDS = float(_env.get("ORCHID_OUTBOX_LEASE_SECONDS", "300"))
+ORCHID_OUTBOX_POLL_SECONDS = float(_env.get("ORCHID_OUTBOX_POLL_SECONDS", "1"))
+ORCHID_OUTBOX_RETRY_SECONDS = float(_env.get("ORCHID_OUTBOX_RETRY_SECONDS", "600"))
+ORCHID_OUTBOX_MAX_ATTEMPTS = int(_env.get("ORCHID_OUTBOX_MAX_ATTEMPTS", "25"))
+ORCHID_WEBHOOK_WINDOW_SECONDS = float(_env.get("ORCHID_WEBHOOK_WINDOW_SECONDS", "5" if SANDBOX else "300"))
+ORCHID_WEBHOOK_ALLOW_PRIVATE = config.env_bool(_env, "ORCHID_WEBHOOK_ALLOW_PRIVATE", SANDBOX)
+ORCHID_WEBHOOK_TIMEOUT_SECONDS = float(_env.get("ORCHID_WEBHOOK_TIMEOUT_SECONDS", "10"))
+# A record's stored public renderings are refreshed by the worker this long after a change (changes in
+# between coalesce into one refresh; until then a read renders and stores them itself).
+ORCHID_RENDERING_DELAY_SECONDS = float(_env.get("ORCHID_RENDERING_DELAY_SECONDS", "10"))
+# Off: changes queue no refresh at all; reads and dumps render stale records themselves.
+ORCHID_RENDERING_REFRESH = config.env_bool(_env, "ORCHID_RENDERING_REFRESH", True)
+# --- end orchid.outbox and orchid.webhooks ----------------------------------------------------------

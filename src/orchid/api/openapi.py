@@ -54,6 +54,12 @@ QUERY_PARAMETERS: dict[str, list[dict[str, Any]]] = {
     "/identifiers": [{"name": "locale", "in": "query", "required": False, "schema": {"type": "string"}}],
 }
 NO_BODY_STATUS = {"POST": "201", "DELETE": "204"}
+#: Endpoints whose answers differ from the defaults above: (endpoint, method) -> status -> description.
+SPECIAL_RESPONSES: dict[tuple[str, str], dict[str, str]] = {
+    ("webhook", "PUT"): {"201": "registered", "204": "already registered"},
+    ("webhook-v3", "PUT"): {"201": "registered", "204": "already registered"},
+    ("notification-permission", "DELETE"): {"200": "archived; the notification is returned"},
+}
 
 
 @dataclass(frozen=True)
@@ -191,7 +197,10 @@ def document() -> dict[str, Any]:
         parameters += QUERY_PARAMETERS.get(op.path, []) if op.method == "GET" else []
         types = ("application/json",) if op.json_only else DATA_TYPES
         responses: dict[str, Any]
-        if op.method in NO_BODY_STATUS:
+        special = SPECIAL_RESPONSES.get((op.endpoint, op.method))
+        if special is not None:
+            responses = {status: {"description": text} for status, text in special.items()}
+        elif op.method in NO_BODY_STATUS:
             responses = {NO_BODY_STATUS[op.method]: {"description": "done"}}
         else:
             responses = {"200": {"description": "OK", "content": {t: {} for t in types}}}

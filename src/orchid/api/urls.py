@@ -17,6 +17,8 @@ ID = rf"(?P<orcid>{ORCID_PATTERN})"
 END = r"/?$"
 SEGMENT = r"(?P<segment>[a-z-]+)"
 PUT_CODE = r"(?P<put_code>\d+)"
+#: ORCID's webhook path has no version (spec §2.2); the callback is URL-encoded into one segment.
+WEBHOOK = ID + r"/webhook/(?P<callback>.+)$"
 
 app_name = "api"
 
@@ -30,6 +32,8 @@ urlpatterns = [
     re_path(V + r"search" + END, views.search.view, name="search"),
     re_path(V + r"expanded-search" + END, views.expanded_search.view, name="expanded-search"),
     re_path(V + r"csv-search" + END, views.csv_search.view, name="csv-search"),
+    re_path(r"^" + WEBHOOK, views.webhook.view, name="webhook"),
+    re_path(V + WEBHOOK, views.webhook.view, name="webhook-v3"),  # also under /v3.0 (Orchid)
     re_path(V + ID + END, views.record.view, name="record"),
     re_path(V + ID + r"/record" + END, views.record.view, name="record-alias"),
     re_path(V + ID + r"/person" + END, views.person.view, name="person"),
@@ -40,6 +44,16 @@ urlpatterns = [
     re_path(V + ID + r"/summary" + END, views.record_summary.view, name="record-summary"),
     re_path(V + ID + r"/works" + END, views.works.view, name="works"),
     re_path(V + ID + r"/works/(?P<put_codes>[^/]+)" + END, views.works_bulk.view, name="works-bulk"),
+    re_path(
+        V + ID + r"/notification-permission" + END,
+        views.notification_permissions.view,
+        name="notification-permissions",
+    ),
+    re_path(
+        V + ID + r"/notification-permission/" + PUT_CODE + END,
+        views.notification_permission.view,
+        name="notification-permission",
+    ),
     re_path(V + ID + "/" + SEGMENT + r"/summary/" + PUT_CODE + END, views.summary.view, name="summary"),
     re_path(V + ID + "/" + SEGMENT + "/" + PUT_CODE + END, views.item.view, name="item"),
     re_path(V + ID + "/" + SEGMENT + END, views.section.view, name="section"),

@@ -1,14 +1,14 @@
 """The v3.0 endpoints of spec §2.1 and §2.2: each parses its path, makes one service call, returns.
 
 ORCID's rules (visibility, scopes, sources, validation, limits) live in the services; what is here
-is path parsing and the choice of status code. Search, notification-permission and webhooks come
-with later issues. Services are imported inside handlers so the URLconf loads even where a domain
-package is not installed yet.
+is path parsing and the choice of status code. Services are imported inside handlers so the URLconf
+loads even where a domain package is not installed yet.
 """
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
@@ -247,9 +247,59 @@ def get_csv_search(call: Call) -> HttpResponse:
     return search_api.csv_results(_search_params(call), call.viewer)
 
 
+# --- notification-permission (spec §2.2, §8) -----------------------------------------------------
+
+
+def _notifications() -> Any:
+    from orchid.notifications import services
+
+    return services
+
+
+def get_notification_permissions(call: Call, orcid: str) -> Any:
+    return _notifications().list_permissions(orcid, call.viewer)
+
+
+def post_notification_permission(call: Call, orcid: str) -> HttpResponse:
+    message = call.body(models.notification.Notification)
+    put_code = _notifications().add_permission(orcid, message, call.viewer)
+    # ORCID: `{request URL}/{putCode}` (uriInfo.getAbsolutePath()).
+    return edge.created(call.absolute_url(f"{call.request.path.rstrip('/')}/{put_code}"))
+
+
+def get_notification_permission(call: Call, orcid: str, put_code: str) -> Any:
+    return _notifications().read_permission(orcid, _put_code(put_code), call.viewer)
+
+
+def archive_notification_permission(call: Call, orcid: str, put_code: str) -> Any:
+    return _notifications().archive_permission(orcid, _put_code(put_code), call.viewer)
+
+
+# --- webhooks (spec §2.2, §8) -------------------------------------------------------------------
+
+
+def _webhooks() -> Any:
+    from orchid.webhooks import services
+
+    return services
+
+
+def put_webhook(call: Call, orcid: str, callback: str) -> HttpResponse:
+    if not _webhooks().register(orcid, callback, call.viewer):
+        return edge.no_content()  # already registered
+    # ORCID: Location = the request URL, the callback URL-encoded as it was sent.
+    version = f"/v{routing.VERSION}" if call.request.path.startswith(f"/v{routing.VERSION}/") else ""
+    return edge.created(call.absolute_url(f"{version}/{orcid}/webhook/{quote(callback, safe='')}"))
+
+
+def delete_webhook(call: Call, orcid: str, callback: str) -> HttpResponse:
+    _webhooks().unregister(orcid, callback, call.viewer)
+    return edge.no_content()
+
+
 # --- the endpoints -----------------------------------------------------------------------------
 
-record = Endpoint(get=get_record)
+record = Endpoint(get=get_record, whole_record=True)
 person = Endpoint(get=get_person)
 personal_details = Endpoint(get=get_personal_details)
 biography = Endpoint(get=get_biography)
@@ -270,6 +320,13 @@ api_status = Endpoint(get=get_api_status, authenticate=False, negotiate=False)
 search = Endpoint(get=get_search)
 expanded_search = Endpoint(get=get_expanded_search)
 csv_search = Endpoint(get=get_csv_search, negotiate=False)  # always text/csv
+notification_permissions = Endpoint(
+    get=get_notification_permissions, post=post_notification_permission, member_only=True
+)
+notification_permission = Endpoint(
+    get=get_notification_permission, delete=archive_notification_permission, member_only=True
+)
+webhook = Endpoint(put=put_webhook, delete=delete_webhook, member_only=True, takes_body=False)
 unknown = Endpoint()  # any other /v3.0 path: ORCID's 404
 
 

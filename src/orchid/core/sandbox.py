@@ -52,4 +52,19 @@ def leniencies() -> list[Leniency]:
             "No e-mail is sent: every message the registry writes (verification links, password resets) is "
             "stored and readable by anyone at /mailbox instead of going out over SMTP (ORCHID_EMAIL_*).",
         ),
+        Leniency(
+            "Local webhook callbacks",
+            "ORCHID_WEBHOOK_ALLOW_PRIVATE",
+            bool(getattr(settings, "ORCHID_WEBHOOK_ALLOW_PRIVATE", False)),
+            "Webhook callbacks may point at loopback, private and link-local addresses (a receiver on your "
+            "own machine); otherwise they are refused at registration (400) and never called.",
+        ),
+        Leniency(
+            "Quick webhooks",
+            "ORCHID_WEBHOOK_WINDOW_SECONDS",
+            float(getattr(settings, "ORCHID_WEBHOOK_WINDOW_SECONDS", 300)) < 300,
+            "A record's changes are announced to its webhooks "
+            f"{float(getattr(settings, 'ORCHID_WEBHOOK_WINDOW_SECONDS', 300)):g} s after the first one "
+            "(ORCID: at most every five minutes).",
+        ),
     ]

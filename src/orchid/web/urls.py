@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from orchid.api.routing import ORCID_PATTERN
+from orchid.notifications import views as inbox
 from orchid.web import views
 
 app_name = "web"
@@ -37,6 +38,11 @@ urlpatterns = [
     ),
     path("trusted-organizations", views.trusted_organizations, name="trusted-organizations"),
     path("trusted-organizations/revoke", views.revoke_client, name="revoke-client"),
+    path("inbox", inbox.inbox, name="inbox"),
+    path("inbox/read", inbox.mark_all_read, name="inbox-read-all"),
+    path("inbox/<int:pk>/read", inbox.mark_read, name="inbox-read"),
+    path("inbox/<int:pk>/archive", inbox.archive, name="inbox-archive"),
+    path("inbox/settings", inbox.preferences, name="inbox-settings"),
     path("developer-tools", views.developer_tools, name="developer-tools"),
     path("developer-tools/reset-secret", views.reset_client_secret, name="reset-client-secret"),
     path("account", views.account, name="account"),

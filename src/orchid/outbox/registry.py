@@ -1,0 +1,47 @@
+"""Which function performs a message of each kind (`@handler("webhook")`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Perform = Callable[[dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class Handler:
+    kind: str
+    perform: Perform
+    #: Overrides of ORCHID_OUTBOX_MAX_ATTEMPTS / ORCHID_OUTBOX_RETRY_SECONDS for this kind.
+    max_attempts: int | None = None
+    retry_seconds: float | None = None
+
+
+_HANDLERS: dict[str, Handler] = {}
+
+
+def handler(
+    kind: str, *, max_attempts: int | None = None, retry_seconds: float | None = None
+) -> Callable[[Perform], Perform]:
+    """Register the decorated function as the performer of `kind` messages.
+
+    It receives the message's payload and performs it once; returning means done (the message is
+    deleted), raising means failed (retried with back-off, then given up). It may run more than once
+    for one message (at-least-once), so it must be safe to repeat. Register from an app's `ready()`
+    so that every process, the worker included, knows it.
+    """
+
+    def register(perform: Perform) -> Perform:
+        _HANDLERS[kind] = Handler(kind, perform, max_attempts, retry_seconds)
+        return perform
+
+    return register
+
+
+def handler_for(kind: str) -> Handler | None:
+    return _HANDLERS.get(kind)
+
+
+def kinds() -> list[str]:
+    return sorted(_HANDLERS)

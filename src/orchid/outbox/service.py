@@ -1,0 +1,101 @@
+"""Writing messages: `enqueue`, inside the caller's transaction.
+
+The models are imported inside the functions: `orchid.outbox` (which re-exports these) is imported while
+Django loads its apps, before models may be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+
+def enqueue(
+    kind: str,
+    key: str,
+    payload: dict[str, Any],
+    *,
+    not_before: datetime | None = None,
+    coalesce: bool = True,
+) -> int:
+    """Store a message of `kind` about `key`, due at `not_before` (default: now).
+
+    Call it inside the transaction of the change that causes it: the message then exists exactly
+    when the change does. With `coalesce`, a pending message of the same (kind, key) that no worker
+    has claimed yet absorbs this one: it takes the new payload and keeps its own due time, so any
+    number of changes before that time become one performance. (Concurrent enqueues of one key may
+    both insert; changes to one record are serialized by its row, and a duplicate costs one extra
+    performance at worst.) Returns the primary key of the message that will carry it.
+    """
+    from orchid.outbox.models import Message, State
+
+    due = not_before or timezone.now()
+    with transaction.atomic():
+        if coalesce:
+            waiting = (
+                Message.objects.filter(kind=kind, key=key, state=State.PENDING, lease_until__isnull=True)
+                .order_by("due_at")
+                .values_list("pk", flat=True)
+                .first()
+            )
+            # Conditional: a worker may have claimed it since the read above.
+            if (
+                waiting is not None
+                and Message.objects.filter(pk=waiting, lease_until__isnull=True).update(payload=payload) == 1
+            ):
+                return int(waiting)
+        return int(Message.objects.create(kind=kind, key=key, payload=payload, due_at=due).pk)
+
+
+def discard(kind: str, key: str) -> int:
+    """Delete the messages of (kind, key) no worker has claimed (e.g. the subject is gone); returns how many.
+
+    A message being performed right now is left alone: its handler must cope with the subject's absence.
+    """
+    from orchid.outbox.models import Message, State
+
+    deleted, _ = Message.objects.filter(
+        kind=kind, key=key, state=State.PENDING, lease_until__isnull=True
+    ).delete()
+    return int(deleted)
+
+
+def enqueue_many(
+    kind: str, payloads: Mapping[str, dict[str, Any]], *, not_before: datetime | None = None
+) -> None:
+    """`enqueue` (coalescing) for many keys of one kind in a few statements, whatever their number.
+
+    Unclaimed messages of these keys are first locked by a conditional UPDATE (so that no worker can
+    claim one between our decision and our commit), then those still unclaimed absorb the new payloads
+    and the other keys get new messages in one INSERT.
+    """
+    from orchid.outbox.models import Message, State
+
+    if not payloads:
+        return
+    due = not_before or timezone.now()
+    with transaction.atomic():
+        waiting = Message.objects.filter(
+            kind=kind, key__in=list(payloads), state=State.PENDING, lease_until__isnull=True
+        )
+        pks = list(waiting.values_list("pk", flat=True))
+        absorbed: dict[str, tuple[int, Any]] = {}
+        if pks:
+            Message.objects.filter(pk__in=pks, lease_until__isnull=True).update(payload=F("payload"))
+            for pk, key, payload in Message.objects.filter(pk__in=pks, lease_until__isnull=True).values_list(
+                "pk", "key", "payload"
+            ):
+                absorbed.setdefault(key, (pk, payload))
+        for key, (pk, payload) in absorbed.items():
+            if payload != payloads[key]:
+                Message.objects.filter(pk=pk).update(payload=payloads[key])
+        Message.objects.bulk_create(
+            Message(kind=kind, key=key, payload=payload, due_at=due)
+            for key, payload in payloads.items()
+            if key not in absorbed
+        )
