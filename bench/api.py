@@ -7,13 +7,18 @@ on a Unix socket). Then serves it with `orchid serve` (waitress) on a free 127.0
 with wrk (Debian's `wrk`; a Python client in a second process if wrk is missing) at the given
 concurrency: the trivial endpoints (the ceiling), GET record (JSON, XML), GET works, GET one work
 (anonymous, Public API rules, rotating over thousands of researchers / put codes) and POST work (a member
-client's bearer tokens, a distinct DOI per request). Prints per database and server thread count:
-requests/s, p50/p99 latency, non-2xx and socket errors, record reads as a share of the ceiling, and the
-targets of issue 3: record read >= 50% of the trivial ceiling with p99 < 50 ms; POST work >= 300/s.
+client's bearer tokens, a distinct DOI per request). Before measuring, the stored public renderings
+(orchid.records.renderings) are refreshed as a running registry keeps them (`orchid manage
+refresh_renderings`, kept with the cached database); `--cold` deletes them instead, so record reads render
+live. After Orchid, waitress alone (apibench/static_app.py) serves /healthz and one record's JSON bytes:
+the transport's own ceilings for a trivial and a record-sized body. Prints per database and server
+thread count: requests/s, p50/p99 latency, non-2xx and socket errors, record reads as a share of the
+ceiling, and the targets of issue 3: record read >= 50% of the trivial ceiling with p99 < 50 ms;
+POST work >= 300/s.
 
     .venv/bin/python bench/api.py [--researchers 10000] [--works 20] [--db sqlite|postgres|both]
                                   [--duration 10] [--concurrency 16] [--threads 8[,16]] [--profile]
-                                  [--load auto|wrk|python]
+                                  [--load auto|wrk|python] [--cold]
 
 The server runs with ORCHID_DEBUG=0 (production-like) in sandbox mode. Everything stays on 127.0.0.1.
 """
@@ -54,6 +59,7 @@ class Scenario:
     paths: str = ""  # file name under the database's directory, or a literal path starting with "/"
     accept: str = "*/*"
     target: str = ""  # "ceiling" | "record" | "read" | "post" | ""
+    static: bool = False  # served by waitress alone (apibench/static_app.py), not Orchid
 
 
 SCENARIOS = [
@@ -68,6 +74,13 @@ SCENARIOS = [
     Scenario("GET works (JSON)", "get", "paths_works.txt", JSON, "read"),
     Scenario("GET one work (JSON)", "get", "paths_work.txt", JSON, "read"),
     Scenario("POST work (JSON)", "post", target="post"),
+]
+# The transport's own ceilings: waitress with no Django, answering /healthz and, for every other path,
+# the bytes of one record's JSON rendering. If a record-sized body cannot reach 50% of the trivial
+# ceiling even here, the record target is out of reach whatever Orchid does.
+STATIC_SCENARIOS = [
+    Scenario("static /healthz (waitress)", "get", "/healthz", static=True),
+    Scenario("static record bytes", "get", "paths_record.txt", JSON, static=True),
 ]
 
 
@@ -192,21 +205,32 @@ def seed(db: Database, args: argparse.Namespace) -> dict[str, Any]:
 
 
 class Server:
-    def __init__(self, db: Database, threads: int) -> None:
+    def __init__(self, db: Database, threads: int, static_payload: Path | None = None) -> None:
         self.port = free_port()
         self.threads = threads
-        self.logfile = open(db.dir / f"server-{threads}.log", "w")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [
-                str(ORCHID),
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
+        name = "static" if static_payload else "server"
+        self.logfile = open(db.dir / f"{name}-{threads}.log", "w")  # noqa: SIM115
+        command = [
+            str(ORCHID),
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--threads",
+            str(threads),
+        ]
+        if static_payload is not None:  # waitress alone, serving fixed bytes (apibench/static_app.py)
+            command = [
+                sys.executable,
+                "-m",
+                "apibench.static_app",
                 str(self.port),
-                "--threads",
                 str(threads),
-            ],
+                str(static_payload),
+            ]
+        self.process = subprocess.Popen(
+            command,
             env=db.env,
             stdout=self.logfile,
             stderr=subprocess.STDOUT,
@@ -303,6 +327,10 @@ class Load:
         self.nonce_counter = 0
 
     def paths_file(self, scenario: Scenario) -> Path:
+        if scenario.static and not scenario.paths.startswith("/"):
+            path = self.db.dir / "paths_static.txt"
+            path.write_text("/payload\n")
+            return path
         if scenario.paths.startswith("/"):
             path = self.db.dir / f"paths_{scenario.paths.strip('/').replace('/', '_')}.txt"
             path.write_text(scenario.paths + "\n")
@@ -479,6 +507,18 @@ def print_table(
             f"{figures['p99_us'] / 1000:>9.1f}{errors:>8}{human_bytes(size):>10}{share:>7}"
             f"{figures['server_cpu']:>9.0%}  {verdicts(scenario, figures, ceiling)}"
         )
+    static = next((f["rps"] for s, f, _ in rows if s.name == "static record bytes"), None)
+    if static and ceiling:
+        print(
+            f"   waitress alone serves the record's bytes at {static:.0f}/s ({static / ceiling:.0%} of the "
+            f"Orchid /healthz ceiling): the transport does not cap the record target"
+            if static / ceiling >= CEILING_SHARE
+            else f"   waitress alone serves the record's bytes at only {static:.0f}/s "
+            f"({static / ceiling:.0%} of the /healthz ceiling): the record target is out of reach as stated"
+        )
+        for scenario, figures, _ in rows:
+            if scenario.target == "record":
+                print(f"   {scenario.name}: {figures['rps'] / static:.0%} of the static record-bytes ceiling")
     for scenario, figures, _ in rows:
         if figures["non2xx"] or figures["socket_errors"]:
             print(
@@ -487,6 +527,39 @@ def print_table(
                 f"{figures['write_errors']} timeout {figures['timeouts']}; first: {figures['sample'][:200]}"
             )
     sys.stdout.flush()
+
+
+def prepare_renderings(db: Database, args: argparse.Namespace) -> None:
+    """Stored public renderings as a running registry has them: refreshed after every change (bulk
+    seeding bypasses the services, so they are made here once and kept with the cached database). With
+    --cold they are deleted instead, so that record reads measure live rendering (and storing)."""
+    if args.cold:
+        code = "from orchid.records.models import PublicRendering; PublicRendering.objects.all().delete()"
+        subprocess.run(
+            [sys.executable, "-c", f"import django; django.setup(); {code}"], env=db.env, check=True
+        )
+        log(f"{db.label}: stored renderings deleted (--cold)")
+        return
+    started = time.perf_counter()
+    result = subprocess.run(
+        [str(ORCHID), "manage", "refresh_renderings", "--quiet", "--processes", str(os.cpu_count() or 1)],
+        env=db.env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    log(
+        f"{db.label}: {result.stdout.strip()} in {time.perf_counter() - started:.0f} s "
+        "(stored public renderings)"
+    )
+
+
+def record_bytes(db: Database, server: Server) -> bytes:
+    """One record's JSON, as Orchid serves it: the static server's payload."""
+    path = (db.dir / "paths_record.txt").read_text().split("\n")[0]
+    request = urllib.request.Request(f"{server.base}{path}", headers={"Accept": JSON})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return bytes(response.read())
 
 
 def run_database(kind: str, args: argparse.Namespace) -> None:
@@ -498,6 +571,7 @@ def run_database(kind: str, args: argparse.Namespace) -> None:
             f"{db.label}: ready ({info['researchers']:,} researchers, {human_bytes(info['db_bytes'])}; "
             f"removed {info['removed_previous_posts']} rows of earlier POSTs)"
         )
+        prepare_renderings(db, args)
         load = Load(db, args)
         generator = f"wrk -t{args.wrk_threads}" if load.wrk else "Python threads client (a lower bound)"
         if not load.wrk and args.load == "auto":
@@ -524,8 +598,19 @@ def run_database(kind: str, args: argparse.Namespace) -> None:
                     rows.append((scenario, figures, sizes[scenario.name]))
                     if args.verbose:
                         print(figures["raw"], file=sys.stderr)
+                payload = db.dir / "static_payload.json"
+                payload.write_bytes(record_bytes(db, server))
             finally:
                 server.stop()
+            static = Server(db, threads, static_payload=payload)
+            try:
+                for scenario in STATIC_SCENARIOS:
+                    log(f"{db.label}, {threads} threads: {scenario.name} for {args.duration:g} s")
+                    load.run(scenario, static, args.warmup)
+                    size = len(b'{"status":"ok"}') if scenario.paths == "/healthz" else payload.stat().st_size
+                    rows.append((scenario, load.run(scenario, static, args.duration), size))
+            finally:
+                static.stop()
             print_table(db, info, threads, rows, args, generator)
         if args.profile:
             log(f"{db.label}: profiling the record read in-process")
@@ -554,6 +639,9 @@ def main() -> int:
         choices=["auto", "wrk", "python"],
         default="auto",
         help="load generator: wrk, or the Python client (auto: wrk when installed)",
+    )
+    parser.add_argument(
+        "--cold", action="store_true", help="delete the stored public renderings first: reads render live"
     )
     parser.add_argument("--profile", action="store_true", help="also cProfile the record read in-process")
     parser.add_argument("--verbose", action="store_true", help="echo wrk's own output")

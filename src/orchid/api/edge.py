@@ -151,6 +151,8 @@ class Endpoint:
         member_only: bool = False,
         authenticate: bool = True,
         negotiate: bool = True,
+        takes_body: bool = True,
+        whole_record: bool = False,
     ) -> None:
         self.handlers: dict[str, Handler] = {}
         for method, handler in (("GET", get), ("POST", post), ("PUT", put), ("DELETE", delete)):
@@ -161,6 +163,8 @@ class Endpoint:
         self.member_only = member_only  # ORCID's Public API has no such path: 404 there
         self.authenticate = authenticate  # status endpoints answer without looking at tokens
         self.negotiate = negotiate  # status endpoints always answer JSON
+        self.whole_record = whole_record  # its public reads are served from stored renderings
+        self.takes_body = takes_body  # webhook PUTs carry no body: any or no Content-Type is fine
         self.view = csrf_exempt(self._serve)  # API clients send tokens, not CSRF cookies
 
     def _serve(self, request: HttpRequest, **kwargs: str) -> HttpResponse:
@@ -188,13 +192,18 @@ class Endpoint:
             # No host rule and a caller with Public API rules: the Public API's answers.
             self._check_public(method)
         call = Call(request=request, viewer=viewer, media=negotiation.APPLICATION_JSON)
-        if method in _BODY_METHODS:
+        if method in _BODY_METHODS and self.takes_body:
             call.body_media = negotiation.request_media_type(request.content_type)
         if self.negotiate:
             call.media = negotiation.choose(request.headers.get("Accept"), request.content_type, request.path)
         if method in ("GET", "HEAD") and viewer.api is Api.PUBLIC and "orcid" in kwargs:
             return cache.public_read(
-                request, kwargs["orcid"], call.media, lambda: self._respond(handler, call, kwargs)
+                request,
+                kwargs["orcid"],
+                call.media,
+                lambda: self._respond(handler, call, kwargs),
+                viewer=viewer,
+                whole_record=self.whole_record,
             )
         return self._respond(handler, call, kwargs)
 

@@ -24,6 +24,7 @@ per batch; a failure leaves the batches before it in place (the registry was emp
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import tarfile
 import time
 from collections.abc import Iterator
@@ -291,7 +292,9 @@ def load(
     progress = None if quiet else Progress(None, "load", progress_stream)
     batch: list[_Pending] = []
     try:
-        with tarfile.open(path, "r|gz") as tar:
+        # GzipFile, not tarfile's "r|gz": the file is a series of gzip members (orchid.dumps.files),
+        # which tarfile's own stream reader stops after the first of.
+        with gzip.open(path, "rb") as compressed, tarfile.open(fileobj=compressed, mode="r|") as tar:
             for pending in _records(tar, result):
                 batch.append(pending)
                 if len(batch) >= batch_size:

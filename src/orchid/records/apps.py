@@ -1,7 +1,46 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
 from django.apps import AppConfig
+from django.conf import settings
+from django.utils import timezone
+
+#: Outbox kind of "render this record's public renderings again" (orchid.records.renderings).
+RENDERING_KIND = "public-rendering"
 
 
 class RecordsConfig(AppConfig):
     name = "orchid.records"
     label = "records"
     verbose_name = "Researcher records"
+
+    def ready(self) -> None:
+        from orchid import outbox
+        from orchid.records.changes import record_changed
+
+        outbox.handler(RENDERING_KIND, retry_seconds=60)(_refresh_renderings)
+        record_changed.connect(_enqueue_refresh, dispatch_uid="orchid.records.public-rendering")
+
+
+def _refresh_renderings(payload: dict[str, Any]) -> None:
+    from orchid.records.renderings import refresh_public_renderings
+
+    refresh_public_renderings(int(payload["researcher_pk"]))
+
+
+def _enqueue_refresh(sender: object, researcher_pk: int, **kwargs: object) -> None:
+    from orchid import outbox
+
+    if not settings.ORCHID_RENDERING_REFRESH:
+        return
+    # Delayed and coalesced per record: a burst of writes to one record costs one refresh, which is
+    # dearer than a write. Until it runs, a Public API read renders and stores the record itself.
+    delay = float(getattr(settings, "ORCHID_RENDERING_DELAY_SECONDS", 10))
+    outbox.enqueue(
+        RENDERING_KIND,
+        str(researcher_pk),
+        {"researcher_pk": researcher_pk},
+        not_before=timezone.now() + timedelta(seconds=delay),
+    )

@@ -168,3 +168,25 @@ class GroupIdRecord(models.Model):
     )
     created_at = models.DateTimeField(default=now_ms)
     last_modified = models.DateTimeField(default=now_ms)
+
+
+class PublicRendering(models.Model):
+    """What the public sees of a record, stored rendered (orchid.records.renderings): the Public API's
+    `GET /v3.0/{iD}/record` in JSON and XML, and the record's files of the public data file.
+
+    Valid while `version` equals the researcher's: every change bumps the researcher's version, so a
+    stale rendering is never served, only re-rendered (by the worker after a change, or by the first
+    read or dump that finds it stale).
+    """
+
+    researcher = models.OneToOneField(
+        Researcher, primary_key=True, on_delete=models.CASCADE, related_name="public_rendering"
+    )
+    version = models.PositiveBigIntegerField()  # the researcher's version these bytes show
+    record_json = models.BinaryField()  # as application/vnd.orcid+json (indented)
+    record_xml = models.BinaryField()
+    # The summary file and public activity files of the public data file, as one gzip member of tar
+    # entries (orchid.dumps.files); null until a dump or a refresh makes it for this version.
+    dump_files = models.BinaryField(null=True)
+    dump_activities = models.PositiveIntegerField(default=0)  # how many activity files dump_files holds
+    rendered_at = models.DateTimeField(default=now_ms)

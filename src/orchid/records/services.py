@@ -87,10 +87,16 @@ def _refuse_revoked(viewer: Viewer) -> None:
 
 
 def _reader(orcid: str, viewer: Viewer) -> Researcher:
-    _refuse_revoked(viewer)
+    _refuse_revoked(viewer)  # before the lookup: a revoked token learns nothing about records
     researcher = _load(orcid)
-    _check_record(researcher, viewer, write=False)
+    check_readable(researcher, viewer)
     return researcher
+
+
+def check_readable(researcher: Researcher, viewer: Viewer) -> None:
+    """Raises what reading this record raises for this viewer (revoked token, deprecated record, ...)."""
+    _refuse_revoked(viewer)
+    _check_record(researcher, viewer, write=False)
 
 
 def _writer(orcid: str, section: Section, viewer: Viewer, *, deleting: bool = False) -> Researcher:

@@ -1,0 +1,288 @@
+"""Stored public renderings of records: what the public sees, rendered once per change.
+
+ORCID serves public records and its public data file from copies rendered when a record changes. So
+does Orchid: `PublicRendering` holds, per researcher, the Public API's `GET /v3.0/{iD}/record` in JSON
+and XML and the record's files of the public data file (orchid.dumps.files), with the record
+`version` they show. Every change bumps the researcher's version in its own transaction
+(orchid.records.changes), which is the staleness mark: a rendering whose version is not the
+researcher's is never served, only replaced.
+
+They are made outside the writing transaction, so writes stay as fast as before:
+
+* `refresh_public_renderings(researcher_pk)` after a change (the worker runs it for each changed record),
+* lazily, by the first Public API read that finds none fresh (`render_and_store`),
+* by `orchid dump` for the records it had to render, and `orchid manage refresh_renderings` for all.
+
+Everything is rendered through the services with an anonymous Public API viewer, the same call the
+API makes, so stored bytes are byte-identical to a live rendering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from django.db import IntegrityError, connection, connections, transaction
+from django.db.models import F, Q
+
+from orchid.errors import OrcidError
+from orchid.records import documents
+from orchid.records.models import Item, PublicRendering, Researcher, VisibilityChoices, now_ms
+from orchid.records.sections import Section
+from orchid.records.viewer import Viewer
+from orchid.schema import to_json, to_xml
+
+BATCH = 200  # researchers per batch: bounds memory and the `pk IN (...)` of their full activities
+
+
+@dataclass(frozen=True)
+class Rendering:
+    researcher_pk: int
+    version: int
+    record_json: bytes  # application/vnd.orcid+json: indented, as ORCID's JSON types are served
+    record_xml: bytes
+    dump_files: bytes | None = None
+    dump_activities: int = 0
+
+
+def _public_record(researcher: Researcher) -> Any | None:
+    from orchid.records.services import read_record
+
+    try:
+        return read_record(researcher.orcid, Viewer.anonymous())
+    except OrcidError:
+        return None  # deprecated (301) or otherwise not shown by the Public API
+
+
+def _mtime(researcher: Researcher) -> int:
+    moment: dt.datetime = researcher.last_modified
+    return int(moment.timestamp())
+
+
+def render_many(researchers: Iterable[Researcher], *, dump_files: bool = True) -> Iterator[Rendering]:
+    """Renderings of records the Public API shows, each labelled with the version its researcher row
+    was read at (before rendering: a rendering may show newer data than its label, never older)."""
+    from orchid.dumps.files import public_summaries, record_files
+
+    made: list[tuple[Researcher, Any, list[tuple[Section, int]]]] = []
+    for researcher in researchers:
+        record = _public_record(researcher)
+        if record is None:
+            continue
+        activities = (
+            list(public_summaries(record.activities_summary))
+            if dump_files and record.activities_summary
+            else []
+        )
+        made.append((researcher, record, activities))
+    rows: dict[int, Item] = {}
+    if dump_files:
+        put_codes = [put_code for _, _, activities in made for _, put_code in activities]
+        rows = {
+            row.pk: row
+            for row in Item.objects.filter(pk__in=put_codes, visibility=VisibilityChoices.PUBLIC)
+            .select_related("source_client")
+            .defer("summary")
+        }
+    for researcher, record, activities in made:
+        record_xml = to_xml(record)
+        files = None
+        count = 0
+        if dump_files:
+            full = []
+            for section, put_code in activities:
+                row = rows.get(put_code)
+                if row is None or row.researcher_id != researcher.pk or row.section != section.name:
+                    continue  # changed since the record was read: its next rendering has it
+                full.append((section, put_code, to_xml(documents.render_item(row, section, researcher))))
+            files = record_files(researcher.orcid, _mtime(researcher), record_xml, full)
+            count = len(full)
+        yield Rendering(
+            researcher_pk=researcher.pk,
+            version=researcher.version,
+            record_json=to_json(record, pretty=True),
+            record_xml=record_xml,
+            dump_files=files,
+            dump_activities=count,
+        )
+
+
+def store(rendering: Rendering) -> None:
+    """Keep a rendering unless a newer one is already stored (concurrent refreshes may race)."""
+    values = {
+        "version": rendering.version,
+        "record_json": rendering.record_json,
+        "record_xml": rendering.record_xml,
+        "dump_files": rendering.dump_files,
+        "dump_activities": rendering.dump_activities,
+        "rendered_at": now_ms(),
+    }
+    stored = PublicRendering.objects.filter(researcher_id=rendering.researcher_pk)
+    older = Q(version__lt=rendering.version)
+    if rendering.dump_files is not None:  # the same version without the dump files is completed
+        older |= Q(version=rendering.version, dump_files__isnull=True)
+    if stored.filter(older).update(**values):
+        return
+    try:
+        with transaction.atomic():
+            PublicRendering.objects.create(researcher_id=rendering.researcher_pk, **values)
+    except IntegrityError:
+        pass  # a row exists: as new as ours or newer
+
+
+def refresh_public_renderings(researcher_pk: int) -> bool:
+    """Render and store a record's public renderings (after it changed); False when the Public API does
+    not show it (deprecated) or it is gone."""
+    researcher = Researcher.objects.filter(pk=researcher_pk).first()
+    if researcher is None:
+        return False
+    stored = False
+    for rendering in render_many([researcher]):
+        store(rendering)
+        stored = True
+    return stored
+
+
+def render_and_store(orcid: str, *, dump_files: bool = False) -> Rendering | None:
+    """A read that found no fresh rendering: render now, keep it for the next reads."""
+    researcher = Researcher.objects.filter(orcid=orcid).first()
+    if researcher is None:
+        return None
+    for rendering in render_many([researcher], dump_files=dump_files):
+        store(rendering)
+        return rendering
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading a fresh rendering: one query, the hot path of the Public API's record read
+
+_COLUMNS = {"json": "record_json", "xml": "record_xml"}
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A researcher's state (enough for the services' record checks) and, when fresh, the body."""
+
+    researcher: Researcher
+    body: bytes | None
+
+
+_sql_cache: dict[str, str] = {}
+# The researcher's columns the services' record checks read (services.check_readable).
+_STATE = {
+    "id",
+    "orcid",
+    "version",
+    "deprecated_to",
+    "locked",
+    "deactivated_at",
+    "claimed",
+    "created_by_client_id",
+}
+
+
+@cache
+def _state_fields() -> list[Any]:
+    # In the model's field order, as Model.from_db expects the values.
+    return [f for f in Researcher._meta.concrete_fields if f.attname in _STATE]
+
+
+@cache
+def _state_attnames() -> list[str]:
+    return [f.attname for f in _state_fields()]
+
+
+def _lookup_sql(column: str) -> str:
+    sql = _sql_cache.get(column)
+    if sql is None:
+        researchers, renderings = Researcher._meta.db_table, PublicRendering._meta.db_table
+        # Raw SQL on purpose: building this query with the ORM cost more than the rest of a read that
+        # finds a fresh rendering (bench/api.py); it only joins two tables by their keys.
+        body = "NULL" if column == "NULL" else f"CASE WHEN p.version = r.version THEN p.{column} END"
+        state = ", ".join(f"r.{f.column}" for f in _state_fields())
+        sql = (
+            f"SELECT {state}, {body} "
+            f"FROM {researchers} r LEFT JOIN {renderings} p ON p.researcher_id = r.id WHERE r.orcid = %s"
+        )
+        _sql_cache[column] = sql
+    return sql
+
+
+def _binary_cursor() -> Any:
+    """A cursor receiving results in binary on PostgreSQL: a bytea then arrives as its bytes, not as hex
+    text, which cost the database and the client 3.5 times more CPU for a record (bench/api.py). Django's
+    cursors bind parameters on the client, which psycopg only allows with text results."""
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    import psycopg
+
+    connection.ensure_connection()
+    raw = psycopg.Cursor(connection.connection)
+    raw.format = psycopg.pq.Format.BINARY
+    # Django's wrapper (errors, query logging, execute wrappers), as connection.cursor() makes it
+    return connection._prepare_cursor(raw)  # type: ignore[attr-defined]
+
+
+def lookup(orcid: str, syntax: str | None) -> Lookup | None:
+    """The researcher with this iD (None when there is none) and the stored record in `syntax`
+    ("json" or "xml") when it is fresh; `syntax=None` only reads the researcher's state."""
+    column = _COLUMNS.get(syntax or "", "NULL")
+    with _binary_cursor() as cursor:
+        cursor.execute(_lookup_sql(column), [orcid])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    *state, body = row
+    # from_db: a partial instance (the other fields deferred), without computing the fields' defaults.
+    researcher = Researcher.from_db(connection.alias, _state_attnames(), state)
+    researcher.claimed, researcher.locked = bool(researcher.claimed), bool(researcher.locked)
+    return Lookup(researcher, None if body is None else bytes(body))
+
+
+# ---------------------------------------------------------------------------------------------
+# Refreshing many
+
+
+def stale(*, dump_files: bool = True) -> Q:
+    """Researchers whose renderings are missing or stale (and, for the dump, lack the dump files)."""
+    condition = Q(public_rendering__isnull=True) | ~Q(public_rendering__version=F("version"))
+    if dump_files:
+        condition |= Q(public_rendering__dump_files__isnull=True)
+    return condition & Q(deprecated_to="")
+
+
+def _refresh_pks(pks: list[int]) -> int:
+    researchers = list(Researcher.objects.filter(pk__in=pks).order_by("pk"))
+    count = 0
+    for rendering in render_many(researchers):
+        store(rendering)
+        count += 1
+    return count
+
+
+def refresh_stale(
+    *, batch_size: int = BATCH, processes: int = 1, advance: Callable[[int], None] | None = None
+) -> int:
+    """Render and store every missing or stale rendering (in `processes` forked worker processes,
+    which open their own database connections); returns how many were stored."""
+    pks = list(Researcher.objects.filter(stale()).order_by("pk").values_list("pk", flat=True))
+    chunks = [pks[start : start + batch_size] for start in range(0, len(pks), batch_size)]
+    count = 0
+    if processes > 1 and len(chunks) > 1:
+        connections.close_all()
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for chunk, stored in zip(chunks, pool.imap(_refresh_pks, chunks), strict=True):
+                count += stored
+                if advance is not None:
+                    advance(len(chunk))
+        return count
+    for chunk in chunks:
+        count += _refresh_pks(chunk)
+        if advance is not None:
+            advance(len(chunk))
+    return count
