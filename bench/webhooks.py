@@ -126,6 +126,7 @@ def run(db: str, args: argparse.Namespace) -> None:
         "ORCHID_LOG_LEVEL": "ERROR",
         "ORCHID_WEBHOOK_WINDOW_SECONDS": "0",
         "ORCHID_WEBHOOK_ALLOW_PRIVATE": "1",
+        "ORCHID_RENDERING_REFRESH": "0",  # only webhook calls in the outbox: this measures their delivery
         "BENCH_DB": db,
     }
     var = VAR / db

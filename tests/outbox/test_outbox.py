@@ -184,6 +184,32 @@ def test_a_worker_with_threads_performs_every_message_once() -> None:
     assert not Message.objects.exists()
 
 
+_serial_state = {"running": 0, "most": 0}
+
+
+@outbox.handler("test-serial", concurrency=1)
+def serial_payload(payload: dict[str, Any]) -> None:
+    with _lock:
+        _serial_state["running"] += 1
+        _serial_state["most"] = max(_serial_state["most"], _serial_state["running"])
+    time.sleep(0.01)  # long enough for the pool's other threads to try
+    with _lock:
+        _serial_state["running"] -= 1
+        performed.append(payload)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kind_limited_to_one_at_a_time_never_overlaps_in_a_threaded_worker() -> None:
+    _serial_state.update(running=0, most=0)
+    for index in range(12):
+        outbox.enqueue("test-serial", str(index), {"name": str(index)})
+        outbox.enqueue("test-record", f"r{index}", {"name": f"r{index}"})
+    totals = drain(concurrency=4, batch_size=24)
+    assert totals == {"delivered": 24, "failed": 0, "dead": 0}
+    assert _serial_state["most"] == 1  # the limited kind ran one at a time
+    assert len(performed) == 24
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_once_never_perform_a_message_twice() -> None:
     for index in range(80):

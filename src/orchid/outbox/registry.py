@@ -16,13 +16,20 @@ class Handler:
     #: Overrides of ORCHID_OUTBOX_MAX_ATTEMPTS / ORCHID_OUTBOX_RETRY_SECONDS for this kind.
     max_attempts: int | None = None
     retry_seconds: float | None = None
+    #: At most this many messages of this kind performed at once by one worker (None: its whole pool).
+    #: CPU-bound kinds gain nothing from threads and would only crowd out the others.
+    concurrency: int | None = None
 
 
 _HANDLERS: dict[str, Handler] = {}
 
 
 def handler(
-    kind: str, *, max_attempts: int | None = None, retry_seconds: float | None = None
+    kind: str,
+    *,
+    max_attempts: int | None = None,
+    retry_seconds: float | None = None,
+    concurrency: int | None = None,
 ) -> Callable[[Perform], Perform]:
     """Register the decorated function as the performer of `kind` messages.
 
@@ -33,7 +40,7 @@ def handler(
     """
 
     def register(perform: Perform) -> Perform:
-        _HANDLERS[kind] = Handler(kind, perform, max_attempts, retry_seconds)
+        _HANDLERS[kind] = Handler(kind, perform, max_attempts, retry_seconds, concurrency)
         return perform
 
     return register

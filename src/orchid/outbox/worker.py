@@ -180,10 +180,24 @@ class Worker:
         self.poll_seconds = outbox_settings.poll_seconds() if poll_seconds is None else poll_seconds
         self.lease_seconds = lease_seconds
         self.totals = Totals()
+        self._limits: dict[str, threading.Semaphore] = {}
+        self._limits_lock = threading.Lock()
+
+    def _limit(self, kind: str) -> threading.Semaphore | None:
+        registered = handler_for(kind)
+        if registered is None or registered.concurrency is None:
+            return None
+        with self._limits_lock:
+            return self._limits.setdefault(kind, threading.Semaphore(registered.concurrency))
 
     def _perform_safely(self, message: Message) -> None:
+        limit = self._limit(message.kind)
         try:
-            perform(message, self.totals)
+            if limit is None:
+                perform(message, self.totals)
+            else:
+                with limit:
+                    perform(message, self.totals)
         except Exception:
             # Recording the outcome failed (database gone?): the lease expires and the message is retried.
             logger.exception("outbox %s:%s: could not record the outcome", message.kind, message.key)

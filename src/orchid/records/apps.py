@@ -20,7 +20,9 @@ class RecordsConfig(AppConfig):
         from orchid import outbox
         from orchid.records.changes import record_changed
 
-        outbox.handler(RENDERING_KIND, retry_seconds=60)(_refresh_renderings)
+        # One at a time: rendering is CPU-bound, so more threads would only crowd out webhook calls
+        # and, in `orchid serve`, the requests being served.
+        outbox.handler(RENDERING_KIND, retry_seconds=60, concurrency=1)(_refresh_renderings)
         record_changed.connect(_enqueue_refresh, dispatch_uid="orchid.records.public-rendering")
 
 
