@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -20,17 +20,10 @@ from django.views.decorators.http import require_POST, require_safe
 from orchid.notifications import domain, services
 from orchid.notifications.domain import AmendedItem, ItemAction, NotificationType
 from orchid.notifications.models import Notification
-from orchid.records.models import Researcher
+from orchid.web.views import signed_in_researcher
 
 #: Items listed per notification; a longer one ends with "and N more".
 LINES_SHOWN = 20
-
-
-def _researcher(request: HttpRequest) -> Researcher:
-    researcher = Researcher.objects.filter(user__pk=request.user.pk or 0).first()
-    if researcher is None:
-        raise Http404("This account has no ORCID record.")
-    return researcher
 
 
 def _action_label(action: ItemAction) -> str:
@@ -101,7 +94,7 @@ def _page(raw: str | None) -> int:
 @never_cache
 @require_safe
 def inbox(request: HttpRequest) -> HttpResponse:
-    researcher = _researcher(request)
+    researcher = signed_in_researcher(request)
     archived = request.GET.get("archived") == "1"
     page = _page(request.GET.get("page"))
     rows, more = services.inbox(researcher, archived=archived, page=page)
@@ -123,21 +116,21 @@ def _back(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
-    services.mark_read(_researcher(request), pk)
+    services.mark_read(signed_in_researcher(request), pk)
     return _back(request)
 
 
 @login_required
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    services.mark_read(_researcher(request))
+    services.mark_read(signed_in_researcher(request))
     return _back(request)
 
 
 @login_required
 @require_POST
 def archive(request: HttpRequest, pk: int) -> HttpResponse:
-    if services.archive(_researcher(request), pk):
+    if services.archive(signed_in_researcher(request), pk):
         messages.success(request, gettext("Notification archived."))
     return _back(request)
 
@@ -146,7 +139,7 @@ def archive(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def preferences(request: HttpRequest) -> HttpResponse:
     services.set_preferences(
-        _researcher(request),
+        signed_in_researcher(request),
         amended_opt_out=request.POST.get("amended_opt_out") == "on",
         permission_opt_out=request.POST.get("permission_opt_out") == "on",
     )

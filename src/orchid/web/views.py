@@ -41,7 +41,8 @@ from orchid.web.context import id_uri
 PREFILL = ("email", "orcid", "given_names", "family_names", "lang", "show_login")
 
 
-def _researcher(request: HttpRequest) -> Researcher:
+def signed_in_researcher(request: HttpRequest) -> Researcher:
+    """The signed-in account's record (404 for an account without one, e.g. an operator's)."""
     researcher = Researcher.objects.filter(user__pk=request.user.pk or 0).first()
     if researcher is None:
         raise Http404("This account has no ORCID record.")
@@ -55,7 +56,7 @@ def _signed_in_researcher(view: Any) -> Any:
     @never_cache
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return view(request, _researcher(request), *args, **kwargs)  # type: ignore[no-any-return]
+        return view(request, signed_in_researcher(request), *args, **kwargs)  # type: ignore[no-any-return]
 
     return wrapped
 
