@@ -29,8 +29,10 @@ from orchid.errors import OrcidError
 #: How long changes by one client keep merging into one amended notification, unless
 #: `ORCHID_NOTIFICATION_GROUP_SECONDS` says otherwise.
 DEFAULT_GROUP_WINDOW = dt.timedelta(hours=1)
-#: The most items one amended notification lists; a longer burst starts a new notification.
-MAX_ITEMS = 1000
+#: The most items one amended notification lists; a longer burst starts a new notification. Every merge
+#: rewrites the whole list, so this bounds what one write costs (a CRIS pushing thousands of works to a
+#: record would otherwise rewrite an ever longer list on each of them); the inbox shows 20 lines anyway.
+MAX_ITEMS = 100
 #: ORCID's `MAX_NOTIFICATIONS_AVAILABLE`: at most this many notifications are listed to a client.
 MAX_LISTED = 1000
 #: Where ORCID's authorization links go; a permission notification's button opens this page.
