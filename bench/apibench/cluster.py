@@ -13,7 +13,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from orchid.testing.postgres import DATABASE, ROLE, find_bindir
+from orchid.testing.postgres import (
+    createdb_command,
+    find_bindir,
+    initdb_command,
+    socket_url,
+    start_command,
+)
 
 
 class KeptCluster:
@@ -31,7 +37,7 @@ class KeptCluster:
 
     @property
     def url(self) -> str:
-        return f"postgres://{ROLE}@{str(self.root).replace('/', '%2F')}/{DATABASE}"
+        return socket_url(self.root)
 
     @property
     def exists(self) -> bool:
@@ -57,43 +63,11 @@ class KeptCluster:
             os.chown(self.root, self._owner.pw_uid, self._owner.pw_gid)
         fresh = not self.exists
         if fresh:
-            self._run(
-                str(self.bindir / "initdb"),
-                "-D",
-                str(self.datadir),
-                "-U",
-                ROLE,
-                "--auth=trust",
-                "--encoding=UTF8",
-                "--locale=C",
-                "--no-sync",
-            )
-        options = " ".join(
-            [
-                "-c listen_addresses=''",
-                f"-c unix_socket_directories='{self.root}'",
-                "-c fsync=off",
-                "-c synchronous_commit=off",
-                "-c full_page_writes=off",
-                "-c max_connections=50",
-            ]
-        )
-        self._run(
-            str(self.bindir / "pg_ctl"),
-            "-D",
-            str(self.datadir),
-            "-l",
-            str(self.logfile),
-            "-o",
-            options,
-            "-w",
-            "-t",
-            "60",
-            "start",
-        )
+            self._run(*initdb_command(self.bindir, self.datadir))
+        self._run(*start_command(self.bindir, self.datadir, self.logfile, self.root))
         self._started = True
         if fresh:
-            self._run(str(self.bindir / "createdb"), "-h", str(self.root), "-U", ROLE, DATABASE)
+            self._run(*createdb_command(self.bindir, self.root))
         return self
 
     def stop(self) -> None:

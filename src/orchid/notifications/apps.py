@@ -1,4 +1,11 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from orchid.records.changes import Change
 
 
 class NotificationsConfig(AppConfig):
@@ -12,7 +19,9 @@ class NotificationsConfig(AppConfig):
         record_changed.connect(_record_amended, dispatch_uid="orchid.notifications.amended")
 
 
-def _record_amended(sender: object, researcher_pk: int, change: object = None, **kwargs: object) -> None:
+def _record_amended(
+    sender: object, researcher_pk: int, change: Change | None = None, **kwargs: object
+) -> None:
     from orchid.notifications.services import record_amended
 
     # In the changing transaction: a failed write leaves no notification behind, and a notification

@@ -15,6 +15,7 @@ from orchid.errors import OrcidError
 from orchid.notifications import domain
 from orchid.notifications.domain import NotificationType
 from orchid.notifications.models import Notification, NotificationPreference
+from orchid.records.changes import Change
 from orchid.records.models import Researcher, now_ms
 from orchid.records.viewer import Api, Viewer
 from orchid.schema import models as m
@@ -51,7 +52,7 @@ def set_preferences(researcher: Researcher, *, amended_opt_out: bool, permission
 # Amended: a member client changed the record
 
 
-def record_amended(researcher_pk: int, change: Any) -> Notification | None:
+def record_amended(researcher_pk: int, change: Change | None) -> Notification | None:
     """Note a client's change to the record in the researcher's inbox (runs in the change's transaction).
 
     Changes by the researcher (or the registry) and whole-record changes (`change` None) are not

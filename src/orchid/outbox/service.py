@@ -35,7 +35,9 @@ def enqueue(
     from orchid.outbox.models import Message, State
 
     due = not_before or timezone.now()
-    with transaction.atomic():
+    # No savepoint: nothing here is caught and carried on from, so the caller's transaction (every
+    # record write sends one through record_changed) is all the atomicity needed; alone, it is one.
+    with transaction.atomic(savepoint=False):
         if coalesce:
             waiting = (
                 Message.objects.filter(kind=kind, key=key, state=State.PENDING, lease_until__isnull=True)
@@ -79,7 +81,7 @@ def enqueue_many(
     if not payloads:
         return
     due = not_before or timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # as in `enqueue`
         waiting = Message.objects.filter(
             kind=kind, key__in=list(payloads), state=State.PENDING, lease_until__isnull=True
         )

@@ -172,7 +172,6 @@ class Lookup:
     body: bytes | None
 
 
-_sql_cache: dict[str, str] = {}
 # The researcher's columns the services' record checks read (services.check_readable).
 _STATE = {
     "id",
@@ -197,20 +196,17 @@ def _state_attnames() -> list[str]:
     return [f.attname for f in _state_fields()]
 
 
+@cache
 def _lookup_sql(column: str) -> str:
-    sql = _sql_cache.get(column)
-    if sql is None:
-        researchers, renderings = Researcher._meta.db_table, PublicRendering._meta.db_table
-        # Raw SQL on purpose: building this query with the ORM cost more than the rest of a read that
-        # finds a fresh rendering (bench/api.py); it only joins two tables by their keys.
-        body = "NULL" if column == "NULL" else f"CASE WHEN p.version = r.version THEN p.{column} END"
-        state = ", ".join(f"r.{f.column}" for f in _state_fields())
-        sql = (
-            f"SELECT {state}, {body} "
-            f"FROM {researchers} r LEFT JOIN {renderings} p ON p.researcher_id = r.id WHERE r.orcid = %s"
-        )
-        _sql_cache[column] = sql
-    return sql
+    researchers, renderings = Researcher._meta.db_table, PublicRendering._meta.db_table
+    # Raw SQL on purpose: building this query with the ORM cost more than the rest of a read that
+    # finds a fresh rendering (bench/api.py); it only joins two tables by their keys.
+    body = "NULL" if column == "NULL" else f"CASE WHEN p.version = r.version THEN p.{column} END"
+    state = ", ".join(f"r.{f.column}" for f in _state_fields())
+    return (
+        f"SELECT {state}, {body} "
+        f"FROM {researchers} r LEFT JOIN {renderings} p ON p.researcher_id = r.id WHERE r.orcid = %s"
+    )
 
 
 def _binary_cursor() -> Any:

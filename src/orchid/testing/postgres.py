@@ -82,6 +82,57 @@ def available() -> bool:
     return True
 
 
+def socket_url(socket_dir: Path) -> str:
+    """A DATABASE_URL for the ``orchid`` database over the Unix socket in `socket_dir` (trust auth)."""
+    host = str(socket_dir).replace("/", "%2F")
+    return f"postgres://{ROLE}@{host}/{DATABASE}"
+
+
+def initdb_command(bindir: Path, datadir: Path) -> list[str]:
+    return [
+        str(bindir / "initdb"),
+        "-D",
+        str(datadir),
+        "-U",
+        ROLE,
+        "--auth=trust",
+        "--encoding=UTF8",
+        "--locale=C",
+        "--no-sync",
+    ]
+
+
+def start_command(bindir: Path, datadir: Path, logfile: Path, socket_dir: Path) -> list[str]:
+    """pg_ctl start for a throwaway or cache-only server: Unix socket only, no durability (fsync off)."""
+    options = " ".join(
+        [
+            "-c listen_addresses=''",
+            f"-c unix_socket_directories='{socket_dir}'",
+            "-c fsync=off",
+            "-c synchronous_commit=off",
+            "-c full_page_writes=off",
+            "-c max_connections=50",
+        ]
+    )
+    return [
+        str(bindir / "pg_ctl"),
+        "-D",
+        str(datadir),
+        "-l",
+        str(logfile),
+        "-o",
+        options,
+        "-w",
+        "-t",
+        "60",
+        "start",
+    ]
+
+
+def createdb_command(bindir: Path, socket_dir: Path) -> list[str]:
+    return [str(bindir / "createdb"), "-h", str(socket_dir), "-U", ROLE, DATABASE]
+
+
 class TempCluster:
     """A PostgreSQL server in a temporary directory. Use as a context manager or call start()/stop()."""
 
@@ -111,8 +162,7 @@ class TempCluster:
     @property
     def url(self) -> str:
         """A DATABASE_URL for the ``orchid`` database over the Unix socket (trust auth, no password)."""
-        host = str(self.socket_dir).replace("/", "%2F")
-        return f"postgres://{ROLE}@{host}/{DATABASE}"
+        return socket_url(self.socket_dir)
 
     def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -132,52 +182,11 @@ class TempCluster:
             )
 
     def start(self) -> TempCluster:
-        result = self._run(
-            str(self.bindir / "initdb"),
-            "-D",
-            str(self.datadir),
-            "-U",
-            ROLE,
-            "--auth=trust",
-            "--encoding=UTF8",
-            "--locale=C",
-            "--no-sync",
-        )
-        self._check(result, "initdb")
-        options = " ".join(
-            [
-                "-c listen_addresses=''",
-                f"-c unix_socket_directories='{self.socket_dir}'",
-                "-c fsync=off",
-                "-c synchronous_commit=off",
-                "-c full_page_writes=off",
-                "-c max_connections=50",
-            ]
-        )
+        self._check(self._run(*initdb_command(self.bindir, self.datadir)), "initdb")
         self._started = True  # from here on, stop() must try pg_ctl stop
-        result = self._run(
-            str(self.bindir / "pg_ctl"),
-            "-D",
-            str(self.datadir),
-            "-l",
-            str(self.logfile),
-            "-o",
-            options,
-            "-w",
-            "-t",
-            "60",
-            "start",
-        )
+        result = self._run(*start_command(self.bindir, self.datadir, self.logfile, self.socket_dir))
         self._check(result, "pg_ctl start")
-        result = self._run(
-            str(self.bindir / "createdb"),
-            "-h",
-            str(self.socket_dir),
-            "-U",
-            ROLE,
-            DATABASE,
-        )
-        self._check(result, "createdb")
+        self._check(self._run(*createdb_command(self.bindir, self.socket_dir)), "createdb")
         return self
 
     def stop(self) -> None:
