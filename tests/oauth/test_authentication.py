@@ -32,9 +32,10 @@ def test_no_token_is_anonymous(token_value: str | None, api: Api) -> None:
 
 
 @pytest.mark.django_db
-def test_valid_token_in_one_query(member: Registered, django_assert_num_queries: Any) -> None:
+def test_valid_token_in_two_key_lookups(member: Registered, django_assert_num_queries: Any) -> None:
     token_for(member)
-    with django_assert_num_queries(1):
+    # The token by its checksum, then its client by primary key: each a plain indexed lookup.
+    with django_assert_num_queries(2):
         viewer = authenticate(VALUE, Api.MEMBER)
         assert viewer.client_id == member.client_id  # the client came with the token
     assert viewer.api is Api.MEMBER

@@ -4,10 +4,11 @@ notification-permission (spec §2.2, §8), and the researcher's inbox in the Reg
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 
@@ -41,6 +42,20 @@ def preferences(researcher_pk: int) -> NotificationPreference:
     return found or NotificationPreference(researcher_id=researcher_pk)
 
 
+@cache
+def _amended_opt_out_sql() -> str:
+    return f"SELECT amended_opt_out FROM {NotificationPreference._meta.db_table} WHERE researcher_id = %s"
+
+
+def _amended_opt_out(researcher_pk: int) -> bool:
+    # Raw SQL on purpose: every write by a client asks it, and the ORM's query building cost more than
+    # the query (bench/api.py).
+    with connection.cursor() as cursor:
+        cursor.execute(_amended_opt_out_sql(), [researcher_pk])
+        row = cursor.fetchone()
+    return bool(row and row[0])
+
+
 def set_preferences(researcher: Researcher, *, amended_opt_out: bool, permission_opt_out: bool) -> None:
     NotificationPreference.objects.update_or_create(
         researcher=researcher,
@@ -52,6 +67,29 @@ def set_preferences(researcher: Researcher, *, amended_opt_out: bool, permission
 # Amended: a member client changed the record
 
 
+@cache
+def _newest_sql() -> str:
+    # Raw SQL on purpose (read into a model by `raw`, which applies the fields' conversions): every
+    # write by a client runs this, and building it with the ORM cost more than running it (bench/api.py).
+    sql = (
+        f"SELECT * FROM {Notification._meta.db_table} WHERE researcher_id = %s "
+        "ORDER BY created_at DESC, id DESC LIMIT 1"
+    )
+    # Locked on PostgreSQL: two writes to one record merge one after the other, not into the same copy.
+    return sql + " FOR UPDATE" if connection.features.has_select_for_update else sql
+
+
+def _save_items(notification: Notification) -> None:
+    fields = Notification._meta
+    items = fields.get_field("items").get_db_prep_value(notification.items, connection)
+    updated_at = fields.get_field("updated_at").get_db_prep_value(notification.updated_at, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {fields.db_table} SET items = %s, updated_at = %s WHERE id = %s",
+            [items, updated_at, notification.pk],
+        )
+
+
 def record_amended(researcher_pk: int, change: Change | None) -> Notification | None:
     """Note a client's change to the record in the researcher's inbox (runs in the change's transaction).
 
@@ -60,25 +98,20 @@ def record_amended(researcher_pk: int, change: Change | None) -> Notification | 
     """
     if change is None or change.client_pk is None or not change.items:
         return None
-    if preferences(researcher_pk).amended_opt_out:
+    if _amended_opt_out(researcher_pk):
         return None
     items = domain.amended_items(
         str(change.action), change.section, ((item.put_code, item.name) for item in change.items)
     )
     now = now_ms()
-    newest = (
-        Notification.objects.select_for_update()
-        .filter(researcher_id=researcher_pk)
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    newest = next(iter(Notification.objects.raw(_newest_sql(), [researcher_pk])), None)
     if newest is not None and domain.may_merge(
         newest.state, change.client_pk, now, group_window(), len(items)
     ):
         merged = domain.merge_items(newest.amended_items, items)
         newest.items = [item.to_json() for item in merged]
         newest.updated_at = now
-        newest.save(update_fields=["items", "updated_at"])
+        _save_items(newest)
         return newest
     return Notification.objects.create(
         researcher_id=researcher_pk,

@@ -21,9 +21,11 @@ holds public data.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+from typing import Any
 
-from django.db import transaction
-from django.db.models import Max
+import orjson
+from django.db import connection, transaction
 
 from orchid.errors import OrcidError
 from orchid.records.changes import Action, Change
@@ -57,25 +59,23 @@ def public_data(researcher: Researcher) -> Extracted | None:
 def _insert(researcher_pk: int, entries: Iterable[Entry]) -> bool:
     """Write entries with the next free ids of the researcher's range; False (nothing written) when the
     range is used up — only a whole-record rebuild, which starts the range afresh, can write them."""
-    rows = []
-    for entry in entries:
-        folded = body(entry.value)
-        if folded:
-            rows.append(
-                SearchEntry(
-                    researcher_id=researcher_pk, put_code=entry.put_code, field=entry.field, body=folded
-                )
-            )
+    rows = [(entry.put_code, entry.field, folded) for entry in entries if (folded := body(entry.value))]
     if not rows:
         return True
     ids = entry_ids(researcher_pk)
-    last = SearchEntry.objects.filter(id__gte=ids.start, id__lt=ids.stop).aggregate(last=Max("id"))["last"]
-    first = ids.start if last is None else last + 1
-    if first + len(rows) > ids.stop:
-        return False
-    for offset, row in enumerate(rows):
-        row.id = first + offset
-    SearchEntry.objects.bulk_create(rows)
+    table = SearchEntry._meta.db_table
+    with connection.cursor() as cursor:
+        # Raw SQL on purpose, here and in the per-item path below: these statements run inside every
+        # record write, where building them with the ORM cost more than running them (bench/api.py).
+        cursor.execute(f"SELECT MAX(id) FROM {table} WHERE id >= %s AND id < %s", [ids.start, ids.stop])
+        last = cursor.fetchone()[0]
+        first = ids.start if last is None else last + 1
+        if first + len(rows) > ids.stop:
+            return False
+        cursor.executemany(
+            f"INSERT INTO {table} (id, researcher_id, put_code, field, body) VALUES (%s, %s, %s, %s, %s)",
+            [(first + offset, researcher_pk, *row) for offset, row in enumerate(rows)],
+        )
     return True
 
 
@@ -103,20 +103,42 @@ def reindex(researcher_pk: int) -> None:
             raise RuntimeError(f"researcher {researcher_pk} has more than {len(entry_ids(0))} index entries")
 
 
+@cache
+def _follow_sql() -> str:
+    documents, researchers = SearchDocument._meta.db_table, Researcher._meta.db_table
+    return (
+        f"UPDATE {documents} SET modified = (SELECT r.last_modified FROM {researchers} r WHERE r.id = %s) "
+        f"WHERE researcher_id = %s AND EXISTS (SELECT 1 FROM {researchers} r WHERE r.id = %s "
+        "AND NOT r.locked AND r.deactivated_at IS NULL AND r.deprecated_to = '')"
+    )
+
+
 def _follow_record(researcher_pk: int) -> bool:
     """Bring the document's last-modified date up to the record's; False when only a rebuild will do
-    (no document, or a record whose public view is not the plain one)."""
-    state = (
-        Researcher.objects.filter(pk=researcher_pk)
-        .values_list("last_modified", "locked", "deactivated_at", "deprecated_to")
-        .first()
+    (no document, or a record whose public view is not the plain one: locked, deactivated, deprecated)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_follow_sql(), [researcher_pk, researcher_pk, researcher_pk])
+        return bool(cursor.rowcount == 1)
+
+
+@cache
+def _public_summaries_sql(count: int) -> str:
+    marks = ", ".join(["%s"] * count)
+    return (
+        f"SELECT id, summary FROM {Item._meta.db_table} "
+        f"WHERE researcher_id = %s AND section = %s AND visibility = %s AND id IN ({marks})"
     )
-    if state is None:
-        return False
-    last_modified, locked, deactivated_at, deprecated_to = state
-    if locked or deactivated_at is not None or deprecated_to:
-        return False
-    return SearchDocument.objects.filter(researcher_id=researcher_pk).update(modified=last_modified) == 1
+
+
+def _public_summaries(researcher_pk: int, section: str, put_codes: list[int]) -> list[tuple[int, Any]]:
+    with connection.cursor() as cursor:
+        cursor.execute(_public_summaries_sql(len(put_codes)), [researcher_pk, section, PUBLIC, *put_codes])
+        rows = cursor.fetchall()
+    # The column is JSON text on SQLite and jsonb on PostgreSQL, which Django's driver setup reads as text.
+    return [
+        (int(pk), orjson.loads(summary) if isinstance(summary, str | bytes) else summary)
+        for pk, summary in rows
+    ]
 
 
 def _refresh_institutions(researcher_pk: int) -> None:
@@ -137,13 +159,13 @@ def update_items(researcher_pk: int, section: str, put_codes: list[int], action:
     with transaction.atomic(savepoint=False):  # inside the writing transaction: no savepoint needed
         if not _follow_record(researcher_pk):
             return False
-        SearchEntry.objects.filter(researcher_id=researcher_pk, put_code__in=put_codes).delete()
+        if action != Action.CREATED:  # new put codes have no entries yet (ids are never reused)
+            SearchEntry.objects.filter(researcher_id=researcher_pk, put_code__in=put_codes).delete()
         if action != Action.DELETED:
-            rows = Item.objects.filter(
-                pk__in=put_codes, researcher_id=researcher_pk, section=section, visibility=PUBLIC
-            ).values_list("pk", "summary")
             entries = [
-                entry for pk, summary in rows for entry in item_entries(section, summary or {}, int(pk))
+                entry
+                for pk, summary in _public_summaries(researcher_pk, section, put_codes)
+                for entry in item_entries(section, summary or {}, pk)
             ]
             if not _insert(researcher_pk, entries):
                 reindex(researcher_pk)  # the id range is used up: a rebuild renumbers from its start

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from orchid import outbox
@@ -80,7 +80,10 @@ def unregister(orcid: str, uri: str, viewer: Viewer) -> None:
 def announce_change(researcher_pk: int) -> None:
     """One coalesced call per registration of the record, due a window from now (in the caller's
     transaction, see `orchid.outbox.enqueue`)."""
-    registrations = list(Webhook.objects.filter(researcher_id=researcher_pk).values_list("pk", flat=True))
+    # Raw SQL on purpose: every record write asks it (see orchid.outbox.service._absorb_sql).
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {Webhook._meta.db_table} WHERE researcher_id = %s", [researcher_pk])
+        registrations = [int(pk) for (pk,) in cursor.fetchall()]
     if not registrations:
         return
     due = timezone.now() + timedelta(seconds=window_seconds())
