@@ -17,7 +17,8 @@ ceiling, and the targets of issue 3: record read >= 50% of the trivial ceiling w
 POST work >= 300/s.
 
     .venv/bin/python bench/api.py [--researchers 10000] [--works 20] [--db sqlite|postgres|both]
-                                  [--duration 10] [--concurrency 16] [--threads 8[,16]] [--profile]
+                                  [--duration 10] [--concurrency 16] [--threads 8[,16]]
+                                  [--processes 1[,2]] [--profile]
                                   [--load auto|wrk|python] [--cold]
 
 The server runs with ORCHID_DEBUG=0 (production-like) in sandbox mode. Everything stays on 127.0.0.1.
@@ -205,11 +206,14 @@ def seed(db: Database, args: argparse.Namespace) -> dict[str, Any]:
 
 
 class Server:
-    def __init__(self, db: Database, threads: int, static_payload: Path | None = None) -> None:
+    def __init__(
+        self, db: Database, threads: int, static_payload: Path | None = None, processes: int = 1
+    ) -> None:
         self.port = free_port()
         self.threads = threads
+        self.processes = 1 if static_payload else processes  # the static ceiling is one process
         name = "static" if static_payload else "server"
-        self.logfile = open(db.dir / f"{name}-{threads}.log", "w")  # noqa: SIM115
+        self.logfile = open(db.dir / f"{name}-{self.processes}x{threads}.log", "w")  # noqa: SIM115
         command = [
             str(ORCHID),
             "serve",
@@ -219,6 +223,8 @@ class Server:
             str(self.port),
             "--threads",
             str(threads),
+            "--processes",
+            str(processes),
         ]
         if static_payload is not None:  # waitress alone, serving fixed bytes (apibench/static_app.py)
             command = [
@@ -253,9 +259,26 @@ class Server:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def label(self) -> str:
+        processes = f"{self.processes} processes x " if self.processes > 1 else ""
+        return f"{processes}{self.threads} threads"
+
     def cpu_seconds(self) -> float:
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """CPU time of the server process and its children (orchid serve --processes forks them): user
+        and system time of each live process, plus what its reaped children used (cutime, cstime)."""
+        ticks = 0
+        pending = [self.process.pid]
+        while pending:
+            pid = pending.pop()
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    pending.extend(int(child) for child in (task / "children").read_text().split())
+            except (FileNotFoundError, ProcessLookupError):  # exited meanwhile
+                continue
+            ticks += sum(int(field) for field in fields[11:15])  # utime stime cutime cstime
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -476,6 +499,7 @@ def print_table(
     rows: list[tuple[Scenario, dict[str, Any], int]],
     args: argparse.Namespace,
     generator: str,
+    processes: int = 1,
 ) -> None:
     ceiling = next((f["rps"] for s, f, _ in rows if s.target == "ceiling"), None)
     print()
@@ -490,7 +514,8 @@ def print_table(
         f"{info['analyze_seconds']} s; {seeded}, {info['seeded_at']}); verified clones {info['verified']}"
     )
     print(
-        f"   server: orchid serve (waitress) {threads} threads, ORCHID_DEBUG=0; load: {generator}, "
+        f"   server: orchid serve (waitress) --processes {processes} --threads {threads}, ORCHID_DEBUG=0; "
+        f"load: {generator}, "
         f"{args.concurrency} connections, {args.duration:g} s per scenario after a {args.warmup:g} s warm-up"
     )
     header = (
@@ -562,6 +587,13 @@ def record_bytes(db: Database, server: Server) -> bytes:
         return bytes(response.read())
 
 
+def selected(scenario: Scenario, args: argparse.Namespace) -> bool:
+    """The ceiling always runs (the shares are of it); the others when --only names a part of them."""
+    if scenario.target == "ceiling" or not args.only:
+        return True
+    return any(part.strip().lower() in scenario.name.lower() for part in args.only.split(","))
+
+
 def run_database(kind: str, args: argparse.Namespace) -> None:
     db = Database(kind, args)
     try:
@@ -579,8 +611,8 @@ def run_database(kind: str, args: argparse.Namespace) -> None:
                 "NOTE: wrk not found on PATH (apt-get install wrk); using the much weaker Python client "
                 "in a second process."
             )
-        for threads in args.threads:
-            server = Server(db, threads)
+        for processes, threads in [(p, t) for p in args.processes for t in args.threads]:
+            server = Server(db, threads, processes=processes)
             try:
                 sizes = {}
                 for scenario in SCENARIOS:
@@ -588,12 +620,14 @@ def run_database(kind: str, args: argparse.Namespace) -> None:
                     if not 200 <= status < 300:
                         raise SystemExit(f"{scenario.name}: probe answered {status}: {text}")
                     sizes[scenario.name] = size
-                log(f"{db.label}, {threads} threads: warming up")
+                log(f"{db.label}, {server.label}: warming up")
                 for scenario in SCENARIOS[:4]:
                     load.run(scenario, server, args.warmup)
                 rows = []
                 for scenario in SCENARIOS:
-                    log(f"{db.label}, {threads} threads: {scenario.name} for {args.duration:g} s")
+                    if not selected(scenario, args):
+                        continue
+                    log(f"{db.label}, {server.label}: {scenario.name} for {args.duration:g} s")
                     figures = load.run(scenario, server, args.duration)
                     rows.append((scenario, figures, sizes[scenario.name]))
                     if args.verbose:
@@ -605,21 +639,24 @@ def run_database(kind: str, args: argparse.Namespace) -> None:
             static = Server(db, threads, static_payload=payload)
             try:
                 for scenario in STATIC_SCENARIOS:
-                    log(f"{db.label}, {threads} threads: {scenario.name} for {args.duration:g} s")
+                    if not selected(scenario, args):
+                        continue
+                    log(f"{db.label}, {static.label} (static): {scenario.name} for {args.duration:g} s")
                     load.run(scenario, static, args.warmup)
                     size = len(b'{"status":"ok"}') if scenario.paths == "/healthz" else payload.stat().st_size
                     rows.append((scenario, load.run(scenario, static, args.duration), size))
             finally:
                 static.stop()
-            print_table(db, info, threads, rows, args, generator)
+            print_table(db, info, threads, rows, args, generator, processes)
         if args.profile:
-            log(f"{db.label}: profiling the record read in-process")
-            subprocess.run(
-                [sys.executable, "-m", "apibench.profile_read", "--out", str(db.dir)],
-                env=db.env,
-                cwd=ROOT,
-                check=False,
-            )
+            for module in ("profile_read", "profile_write"):
+                log(f"{db.label}: {module.replace('_', ' ')} in-process")
+                subprocess.run(
+                    [sys.executable, "-m", f"apibench.{module}", "--out", str(db.dir)],
+                    env=db.env,
+                    cwd=ROOT,
+                    check=False,
+                )
     finally:
         db.close()
 
@@ -635,6 +672,11 @@ def main() -> int:
     parser.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (the machine has 2 cores)")
     parser.add_argument("--threads", default="8", help="waitress threads; a comma list runs each (8,16)")
     parser.add_argument(
+        "--processes",
+        default="1",
+        help="orchid serve --processes; a comma list runs each, with each --threads (1,2)",
+    )
+    parser.add_argument(
         "--load",
         choices=["auto", "wrk", "python"],
         default="auto",
@@ -643,10 +685,14 @@ def main() -> int:
     parser.add_argument(
         "--cold", action="store_true", help="delete the stored public renderings first: reads render live"
     )
-    parser.add_argument("--profile", action="store_true", help="also cProfile the record read in-process")
+    parser.add_argument("--profile", action="store_true", help="also cProfile a record read and a POST")
+    parser.add_argument(
+        "--only", default="", help="comma list: only the scenarios whose names contain one (record,POST)"
+    )
     parser.add_argument("--verbose", action="store_true", help="echo wrk's own output")
     args = parser.parse_args()
     args.threads = [int(part) for part in args.threads.split(",") if part.strip()]
+    args.processes = [int(part) for part in args.processes.split(",") if part.strip()]
     if args.works < 20 or args.researchers < 20:
         parser.error("at least 20 researchers and 20 works each")
     if not 1 <= args.duration <= 120 or args.concurrency > 256:

@@ -2,8 +2,9 @@
 
 orchid --version
 orchid migrate [django migrate options]
-orchid serve [--host H] [--port P] [--threads N] [--no-worker]
-                                                   (waitress WSGI server, plus the outbox worker)
+orchid serve [--host H] [--port P] [--threads N] [--processes N|auto] [--no-worker]
+                                                   (waitress WSGI server, plus the outbox worker;
+                                                    --processes N > 1: N pre-forked server processes)
 orchid worker [--once] [--stats]                   (deliver webhooks and other outbox messages until
                                                     SIGTERM/SIGINT; --once: until none is due)
 orchid demo [--base-url URL]                       (load the demo sandbox once; print its credentials)
@@ -30,6 +31,7 @@ from collections.abc import Sequence
 
 from orchid import __version__
 from orchid.fixtures.commands import register as register_fixture_commands
+from orchid.serving import processes_argument, serve
 
 #: Subcommands whose unparsed arguments go to Django unchanged.
 _PASSTHROUGH = {"manage", "migrate"}
@@ -50,43 +52,10 @@ def _manage(argv: list[str]) -> int:
     return 0
 
 
-def _serve(host: str, port: int, threads: int, worker: bool = True) -> int:
-    _django_setup()
-    import threading
-
-    import waitress
-
-    from orchid.wsgi import application
-
-    stop = threading.Event()
-    worker_thread: threading.Thread | None = None
-    if worker:
-        from orchid.outbox.worker import Worker
-
-        # In this process, beside the server: webhooks are delivered with no second command to run.
-        worker_thread = threading.Thread(target=Worker().run, args=(stop,), name="outbox-worker", daemon=True)
-        worker_thread.start()
-    _signals_interrupt()
-    print(f"Orchid {__version__} serving on http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
-    try:
-        waitress.serve(application, host=host, port=port, threads=threads, ident="orchid")
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stop.set()
-        if worker_thread is not None:
-            worker_thread.join(timeout=15)  # the batch in hand; its callbacks time out by then
-    return 0
-
-
-def _signals_interrupt() -> None:
-    """SIGTERM behaves like Ctrl-C (KeyboardInterrupt), so that a stopped server stops its worker cleanly."""
-    import signal
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt(signal.Signals(signum).name)
-
-    signal.signal(signal.SIGTERM, interrupt)
+def _serve(args: argparse.Namespace) -> int:
+    return serve(
+        args.host, args.port, threads=args.threads, processes=args.processes, worker=not args.no_worker
+    )
 
 
 def _worker(args: argparse.Namespace) -> int:
@@ -290,10 +259,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the web application (waitress)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
-    serve.add_argument("--threads", type=int, default=8, help="worker threads (default: %(default)s)")
     serve.add_argument(
-        "--no-worker", action="store_true", help="do not run the outbox worker (webhooks) in this process"
+        "--threads", type=int, default=8, help="waitress threads per server process (default: %(default)s)"
     )
+    serve.add_argument(
+        "--processes",
+        type=processes_argument,
+        default=1,
+        help="server processes sharing the port (pre-forked); 0 or auto: one per CPU (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--no-worker", action="store_true", help="do not run the outbox worker (webhooks) beside the server"
+    )
+    serve.set_defaults(handler=_serve)
     worker = sub.add_parser("worker", help="deliver webhooks and other outbox messages until stopped")
     worker.add_argument("--once", action="store_true", help="perform what is due, then exit")
     worker.add_argument("--stats", action="store_true", help="print the outbox's counts as JSON and exit")
@@ -320,8 +298,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _manage(["migrate", *extra])
     if args.command == "manage":
         return _manage(extra)
-    if args.command == "serve":
-        return _serve(args.host, args.port, args.threads, worker=not args.no_worker)
     handler = getattr(args, "handler", None)
     if handler is not None:
         return int(handler(args))
