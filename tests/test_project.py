@@ -24,7 +24,7 @@ from orchid import config
 
 def test_default_database_is_wal_sqlite_in_var_dir(tmp_path: Path) -> None:
     db = config.database_config({}, tmp_path)
-    assert db["ENGINE"] == "django.db.backends.sqlite3"
+    assert db["ENGINE"] == "orchid.core.sqlite"
     assert db["NAME"] == str(tmp_path / "orchid.sqlite3")
     assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
     assert "synchronous=NORMAL" in db["OPTIONS"]["init_command"]

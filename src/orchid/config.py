@@ -18,6 +18,9 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
+#: Django's SQLite backend with a process's writers queued in order (orchid.core.sqlite.base).
+SQLITE_ENGINE = "orchid.core.sqlite"
+
 #: SQLite connection options: WAL journal, NORMAL sync (safe with WAL), a busy timeout, and write
 #: transactions that take the write lock at BEGIN so concurrent writers wait instead of failing.
 SQLITE_OPTIONS: dict[str, Any] = {
@@ -66,12 +69,13 @@ def database_config(environ: Mapping[str, str], var: Path) -> dict[str, Any]:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     else:
         config = {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": SQLITE_ENGINE,
             "NAME": str(var / "orchid.sqlite3"),
             # A file, not Django's default in-memory test database, so tests see WAL like production.
             "TEST": {"NAME": str(var / "test_orchid.sqlite3")},
         }
-    if config["ENGINE"] == "django.db.backends.sqlite3":
+    if config["ENGINE"] in ("django.db.backends.sqlite3", SQLITE_ENGINE):
+        config["ENGINE"] = SQLITE_ENGINE
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
         # Reopening SQLite (and re-running its PRAGMAs) on every request cost ~0.9 ms each (bench/api.py).
         config.setdefault("CONN_MAX_AGE", 600)

@@ -13,7 +13,7 @@ def database_url() -> str:
     from django.db import connection
 
     settings = connection.settings_dict
-    if settings["ENGINE"] == "django.db.backends.sqlite3":
+    if connection.vendor == "sqlite":
         return f"sqlite:///{settings['NAME']}"
     base = os.environ["DATABASE_URL"]  # the throwaway cluster's, see orchid.testing.pytest_plugin
     return f"{base.rsplit('/', 1)[0]}/{settings['NAME']}"
