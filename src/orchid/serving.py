@@ -4,9 +4,10 @@ One process (``processes=1``, the default): waitress with ``threads`` threads, a
 (orchid.outbox.worker) in a thread beside it unless ``worker=False``. Python runs one thread at a time
 (the GIL), so this uses one CPU core whatever the machine has.
 
-Pre-fork (``processes > 1``): the parent binds the listening socket and forks one server process per
-``processes``, each running waitress with ``threads`` threads on the inherited socket (the kernel hands
-each new connection to whichever process accepts it first). The parent serves nothing: it supervises.
+Pre-fork (``processes > 1``): the parent binds the port and forks one server process per
+``processes``, each running waitress with ``threads`` threads on a listening socket of its own on that
+port (SO_REUSEPORT: the kernel spreads connections evenly; `REUSE_PORT`), or on the parent's socket
+where the system has no SO_REUSEPORT. The parent serves nothing: it supervises.
 A server process that dies is started again, after a back-off when it died young (a process crashing
 at start must not spin). The outbox worker runs in one more child process of its own, supervised the
 same way, so there is exactly one worker whatever the number of server processes.
@@ -144,21 +145,53 @@ def _sigterm_interrupts() -> None:
 # Pre-fork
 
 
+#: Linux's SO_REUSEPORT: each server process listens on a socket of its own on the one port and the
+#: kernel spreads new connections evenly over them. With one shared socket, whichever process woke
+#: first took each connection: a benchmark's 16 connections could all land on one process and leave
+#: the other idle (bench/api.py saw record reads at 28% or 69% of the ceiling from one run to the next).
+REUSE_PORT: int | None = getattr(socket, "SO_REUSEPORT", None)
+
+
+def _socket(family: int, kind: int, proto: int, address: Any, *, listen: bool) -> socket.socket:
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if REUSE_PORT is not None:
+            sock.setsockopt(socket.SOL_SOCKET, REUSE_PORT, 1)
+        sock.bind(address)
+        if listen:
+            sock.listen(1024)  # waitress's default backlog
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
 def _listen(host: str, port: int) -> socket.socket:
-    """The listening socket every server process accepts on (SO_REUSEADDR; port 0: the kernel picks)."""
+    """The parent's socket (SO_REUSEADDR; port 0: the kernel picks). With SO_REUSEPORT it only holds the
+    port, bound but not listening, so it takes no connections: each server process listens on a socket
+    of its own (`_own_listener`). Without it, it listens and every server process accepts on it."""
     family, kind, proto, _, address = socket.getaddrinfo(
         host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
     )[0]
-    listener = socket.socket(family, kind, proto)
-    try:
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(address)
-        listener.listen(1024)  # waitress's default backlog; each child calls listen() again anyway
-    except OSError:
-        listener.close()
-        raise
+    listener = _socket(family, kind, proto, address, listen=REUSE_PORT is None)
     listener.set_inheritable(True)
     return listener
+
+
+def _own_listener(parent_socket: socket.socket) -> socket.socket:
+    """A server process's listening socket: its own on the parent's port, or the parent's."""
+    if REUSE_PORT is None:
+        return parent_socket
+    own = _socket(
+        parent_socket.family,
+        parent_socket.type,
+        parent_socket.proto,
+        parent_socket.getsockname(),
+        listen=True,
+    )
+    parent_socket.close()
+    return own
 
 
 @dataclass
@@ -334,7 +367,7 @@ class _Supervisor:
         _sigterm_interrupts()
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         server = create_server(
-            self.application, sockets=[self.listener], threads=self.threads, ident="orchid"
+            self.application, sockets=[_own_listener(self.listener)], threads=self.threads, ident="orchid"
         )
         _watch_parent(parent, lambda: os.kill(os.getpid(), signal.SIGTERM))
         server.run()  # returns on KeyboardInterrupt (SIGTERM) once its threads stopped

@@ -78,9 +78,9 @@ class Server:
         return listed
 
     def server_children(self) -> set[int]:
-        """The children that hold the listening socket (the server processes)."""
-        inode = listening_inode(self.port)
-        return {pid for pid in self.children() if holds_socket(pid, inode)}
+        """The children that hold a socket listening on the port (the server processes)."""
+        inodes = listening_inodes(self.port)
+        return {pid for pid in self.children() if any(holds_socket(pid, inode) for inode in inodes)}
 
     def wait_for(self, condition: Callable[[], bool], timeout: float, what: str) -> None:
         deadline = time.monotonic() + timeout
@@ -89,13 +89,16 @@ class Server:
             time.sleep(0.1)
 
 
-def listening_inode(port: int) -> str:
-    """The inode of the socket listening on 127.0.0.1:`port` (from /proc/net/tcp; state 0A = LISTEN)."""
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        if fields[1].endswith(f":{port:04X}") and fields[3] == "0A":
-            return fields[9]
-    raise AssertionError(f"nothing listens on port {port}")
+def listening_inodes(port: int) -> set[str]:
+    """The inodes of the sockets listening on 127.0.0.1:`port` (/proc/net/tcp; state 0A = LISTEN): one per
+    server process with SO_REUSEPORT (orchid.serving.REUSE_PORT), else the parent's one."""
+    found = {
+        fields[9]
+        for fields in (line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:])
+        if fields[1].endswith(f":{port:04X}") and fields[3] == "0A"
+    }
+    assert found, f"nothing listens on port {port}"
+    return found
 
 
 def holds_socket(pid: int, inode: str) -> bool:
@@ -138,8 +141,11 @@ def test_two_server_processes_share_the_port_are_restarted_and_stop_on_sigterm(
     ) as server:
         assert "with 2 server processes and the outbox worker process" in log.read_text()
         server.wait_for(lambda: len(server.children()) == 3, 10, "3 children")
+        # The third child, without a listening socket, is the outbox worker.
+        server.wait_for(lambda: len(server.server_children()) == 2, 10, "2 server processes listening")
         servers = server.server_children()
-        assert len(servers) == 2  # and the third child, without the socket, is the outbox worker
+        # Linux: a socket of its own per server process, so the kernel spreads connections over both.
+        assert len(listening_inodes(server.port)) == 2
         for _ in range(25):
             assert server.get("/healthz") == (200, b"ok")
             status, body = server.get(f"/v3.0/{orcid}/record", JSON)

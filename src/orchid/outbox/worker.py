@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from django.db import DatabaseError, close_old_connections, connection, connecti
 from django.db.models import F, Q
 from django.utils import timezone
 
+from orchid.core.sqlite import base as sqlite_base
 from orchid.outbox import settings as outbox_settings
 from orchid.outbox.models import Message, State
 from orchid.outbox.registry import Handler, handler_for
@@ -78,10 +80,15 @@ def claim(limit: int, lease_seconds: float | None = None) -> list[Message]:
     return list(Message.objects.filter(pk__in=pks, lease_token=token).order_by("due_at", "pk"))
 
 
+# The worker's writes run in transactions even when alone: on SQLite, that is what queues them behind
+# the requests' writes instead of making those wait in SQLite's busy handler (orchid.core.sqlite.base).
+
+
 def _release(message: Message, **changes: object) -> int:
-    return Message.objects.filter(pk=message.pk, lease_token=message.lease_token).update(
-        lease_token="", lease_until=None, **changes
-    )
+    with transaction.atomic():
+        return Message.objects.filter(pk=message.pk, lease_token=message.lease_token).update(
+            lease_token="", lease_until=None, **changes
+        )
 
 
 def perform(message: Message, totals: Totals | None = None) -> str:
@@ -95,7 +102,8 @@ def perform(message: Message, totals: Totals | None = None) -> str:
     except Exception as error:
         outcome = _failed(message, registered, error)
     else:
-        Message.objects.filter(pk=message.pk, lease_token=message.lease_token).delete()
+        with transaction.atomic():
+            Message.objects.filter(pk=message.pk, lease_token=message.lease_token).delete()
         outcome = "delivered"
     totals.count(outcome)
     return outcome
@@ -205,10 +213,15 @@ class Worker:
     def run(self, stop: threading.Event | None = None, *, once: bool = False) -> Totals:
         stop = stop or threading.Event()
         pool = _Pool(self.concurrency, self._perform_safely) if self.concurrency > 1 else None
+        next_checkpoint = 0.0
         try:
             while not stop.is_set():
                 if not connection.in_atomic_block:
                     close_old_connections()  # what Django does between requests: drop stale connections
+                    if time.monotonic() >= next_checkpoint:
+                        # SQLite: the WAL is copied here rather than in some request's commit.
+                        next_checkpoint = time.monotonic() + sqlite_base.CHECKPOINT_SECONDS
+                        _checkpoint()
                 try:
                     batch = claim(self.batch_size, self.lease_seconds)
                 except DatabaseError:
@@ -233,6 +246,13 @@ class Worker:
             if pool is not None:
                 pool.close()
         return self.totals
+
+
+def _checkpoint() -> None:
+    try:
+        sqlite_base.checkpoint_wal(connection)
+    except DatabaseError:
+        logger.warning("outbox: WAL checkpoint failed", exc_info=True)
 
 
 def stats() -> dict[str, dict[str, int]]:

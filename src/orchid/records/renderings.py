@@ -125,8 +125,11 @@ def store(rendering: Rendering) -> None:
     older = Q(version__lt=rendering.version)
     if rendering.dump_files is not None:  # the same version without the dump files is completed
         older |= Q(version=rendering.version, dump_files__isnull=True)
-    if stored.filter(older).update(**values):
-        return
+    # In a transaction even when alone: on SQLite, that is what queues it behind the requests' writes
+    # instead of making them wait in SQLite's busy handler (orchid.core.sqlite.base).
+    with transaction.atomic():
+        if stored.filter(older).update(**values):
+            return
     try:
         with transaction.atomic():
             PublicRendering.objects.create(researcher_id=rendering.researcher_pk, **values)

@@ -11,6 +11,11 @@ took 50 ms. Writers now queue before BEGIN:
   beside the database (``<name>-writers``, `fcntl.flock`), which the one thread of each process at
   the head of its queue polls every `_POLL_SECONDS`.
 
+Checkpoints (copying the write-ahead log into the database file, with an fsync) no longer fall on
+requests: connections checkpoint by themselves only every 10,000 pages (``wal_autocheckpoint``,
+orchid.config; SQLite's default 1,000 put a 10-80 ms checkpoint into one commit in 20), and the outbox
+worker calls `checkpoint_wal` every `CHECKPOINT_SECONDS`, a PASSIVE checkpoint that waits for nobody.
+
 Waiting is bounded by the connection's busy timeout (OPTIONS ``timeout``): after that BEGIN goes
 ahead and SQLite's own waiting applies, as without this backend, so nothing waits forever on a
 transaction someone keeps open (a test's, a stuck process's). In-memory databases skip the file lock.
@@ -27,6 +32,8 @@ from typing import IO, Any
 from django.db.backends.sqlite3 import base
 
 _POLL_SECONDS = 0.0002
+#: How often the outbox worker checkpoints the write-ahead log (`checkpoint_wal`).
+CHECKPOINT_SECONDS = 1.0
 
 _guard = threading.Lock()
 _thread_locks: dict[str, threading.Lock] = {}
@@ -57,6 +64,14 @@ def _flock(handle: IO[bytes], deadline: float) -> bool:
             if time.monotonic() >= deadline:
                 return False
             time.sleep(_POLL_SECONDS)
+
+
+def checkpoint_wal(connection: Any) -> None:
+    """Copy what it can of the write-ahead log into the database file, waiting for no reader or writer
+    (SQLite's PASSIVE checkpoint); nothing on other databases."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
