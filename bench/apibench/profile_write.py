@@ -88,7 +88,9 @@ def main() -> int:
         print(text[text.find("   ncalls") :].rstrip())
     buffer = io.StringIO()
     stats = pstats.Stats(profiler, stream=buffer).strip_dirs().sort_stats("cumulative")
-    stats.print_stats(r"(services|changes|apps|index|duplicates|validation|documents|edge|views|auth|outbox|negotiation)\.py")
+    stats.print_stats(
+        r"(services|changes|apps|index|duplicates|validation|documents|edge|views|auth|outbox|negotiation)\.py"
+    )
     text = buffer.getvalue()
     print(f"\n-- cProfile, {args.posts} POST work, Orchid's own functions by cumulative:")
     print(text[text.find("   ncalls") :].rstrip())
