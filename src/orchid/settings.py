@@ -115,7 +115,15 @@ CACHES = {
         "LOCATION": "orchid",
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": int(_env.get("ORCHID_CACHE_ENTRIES", "2000"))},
-    }
+    },
+    # What every server process of this host must see alike (`orchid serve --processes N`): the
+    # Registry UI's sign-in throttle. Files under the var directory; point it at Redis or memcached
+    # when the processes span hosts.
+    "shared": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+        "TIMEOUT": 3600,
+    },
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -109,6 +109,19 @@ def test_failed_sign_ins_are_throttled_per_account_and_address(
     assert other.post("/signin", {"username": "josiah@example.org", "password": PASSWORD}).status_code == 302
 
 
+def test_the_throttle_is_shared_by_server_processes(client: Client, researcher: Researcher) -> None:
+    from django.conf import settings
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    from orchid.web.accounts import _throttle_key
+
+    for _ in range(3):
+        client.post("/signin", {"username": "josiah@example.org", "password": "wrong-password-1"})
+    # Another server process (orchid serve --processes N) opens the same cache afresh: it sees the count.
+    other_process = FileBasedCache(settings.CACHES["shared"]["LOCATION"], {})
+    assert other_process.get(_throttle_key("josiah@example.org", "127.0.0.1")) == 3
+
+
 def test_password_reset_through_the_mailbox(client: Client, researcher: Researcher) -> None:
     asked = client.post("/reset-password", {"email": "josiah@example.org"})
     assert asked.status_code == 200 and b"If that address belongs" in asked.content

@@ -14,7 +14,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import BaseCache, caches
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -197,8 +197,14 @@ def window_minutes() -> int:
     return int(getattr(settings, "ORCHID_SIGNIN_WINDOW_SECONDS", 900)) // 60
 
 
+def _throttle_cache() -> BaseCache:
+    # Shared by the server processes of a host (settings.CACHES): with the per-process default cache,
+    # N processes would each allow the whole number of attempts.
+    return caches["shared"]
+
+
 def is_throttled(identifier: str, address: str) -> bool:
-    return int(cache.get(_throttle_key(identifier, address), 0)) >= max_failures()
+    return int(_throttle_cache().get(_throttle_key(identifier, address), 0)) >= max_failures()
 
 
 def record_failure(identifier: str, address: str) -> None:
@@ -209,6 +215,7 @@ def record_failure(identifier: str, address: str) -> None:
 def _record_failure(identifier: str, address: str) -> None:
     key = _throttle_key(identifier, address)
     window = int(getattr(settings, "ORCHID_SIGNIN_WINDOW_SECONDS", 900))
+    cache = _throttle_cache()
     if not cache.add(key, 1, timeout=window):
         try:
             cache.incr(key)
