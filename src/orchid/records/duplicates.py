@@ -78,41 +78,50 @@ def check(
     for earlier in batch:
         if set(_activity_keys(section, earlier)) & set(keys):
             raise OrcidError(DUPLICATE_ACTIVITY, "Duplicated in this request", putCode="(in this request)")
-    for item_id, id_type, value, normalized, relationship in _candidates(
-        researcher.pk, section.name, viewer.client.pk, sorted({value for _, value in keys}), exclude
+    id_types = sorted({id_type for id_type, _ in keys})
+    values = sorted({value for _, value in keys})
+    for item_id, id_type, value, normalized, relationship, source_client_pk in _candidates(
+        researcher.pk, section.name, id_types, values, exclude
     ):
+        if source_client_pk != viewer.client.pk:
+            continue
         key = _key(section, id_type, value, normalized)
         if key in keys and keys[key] == relationship:
             raise OrcidError(DUPLICATE_ACTIVITY, putCode=str(item_id))
 
 
 @cache
-def _candidates_sql(value_count: int, excluding: bool) -> str:
+def _candidates_sql(type_count: int, value_count: int, excluding: bool) -> str:
     ids, items = ItemExternalId._meta.db_table, Item._meta.db_table
+    types = ", ".join(["%s"] * type_count)
     values = ", ".join(["%s"] * value_count)
-    # A candidate's key is its normalized value or its raw one (`_key`): either may match.
+    # A candidate's key is its normalized value or its raw one (`_key`): either may match. The source is
+    # compared in Python, not here: a condition on the items' source let PostgreSQL start from every item
+    # of the client (thousands) instead of the record's few identifiers of these types (12 ms, not 0.1).
     sql = (
-        f"SELECT e.item_id, e.id_type, e.value, e.normalized, e.relationship FROM {ids} e "
-        f"JOIN {items} i ON i.id = e.item_id WHERE e.researcher_id = %s AND e.section = %s "
-        f"AND (e.value IN ({values}) OR e.normalized IN ({values})) AND i.source_client_id = %s"
+        f"SELECT e.item_id, e.id_type, e.value, e.normalized, e.relationship, i.source_client_id "
+        f"FROM {ids} e JOIN {items} i ON i.id = e.item_id "
+        f"WHERE e.researcher_id = %s AND e.section = %s AND e.id_type IN ({types}) "
+        f"AND (e.value IN ({values}) OR e.normalized IN ({values}))"
     )
     return sql + " AND e.item_id <> %s" if excluding else sql
 
 
 def _candidates(
-    researcher_pk: int, section: str, client_pk: int, values: list[str], exclude: int | None
-) -> list[tuple[int, str, str, str | None, str | None]]:
-    """The source's external ids on the record whose raw or normalized value is one of `values`
-    (item, type, value, normalized, relationship); `_key` and the relationship decide.
+    researcher_pk: int, section: str, id_types: list[str], values: list[str], exclude: int | None
+) -> list[tuple[int, str, str, str | None, str | None, int | None]]:
+    """The record's external ids of these types whose raw or normalized value is one of `values`
+    (item, type, value, normalized, relationship, the item's source client); `_key`, the relationship
+    and the source decide.
 
     Raw SQL on purpose: every POST and PUT of an activity asks it, inside the write's transaction, and
     building it with the ORM cost more than running it (bench/api.py).
     """
-    params: list[int | str] = [researcher_pk, section, *values, *values, client_pk]
+    params: list[int | str] = [researcher_pk, section, *id_types, *values, *values]
     if exclude is not None:
         params.append(exclude)
     with connection.cursor() as cursor:
-        cursor.execute(_candidates_sql(len(values), exclude is not None), params)
+        cursor.execute(_candidates_sql(len(id_types), len(values), exclude is not None), params)
         return list(cursor.fetchall())
 
 
