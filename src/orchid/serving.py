@@ -27,6 +27,7 @@ the whole process group: the parent decides. A child whose parent disappeared (k
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
 import select
@@ -217,7 +218,9 @@ class _Supervisor:
             self.children.append(_Child("worker"))
         self.stop_requests = 0
         self.wakeup_read, self.wakeup_write = os.pipe()
-        for fd in (self.wakeup_read, self.wakeup_write):
+        # A server process writes one byte here once it listens: the startup line waits for all of them.
+        self.listening_read, self.listening_write = os.pipe()
+        for fd in (self.wakeup_read, self.wakeup_write, self.listening_read, self.listening_write):
             os.set_blocking(fd, False)
 
     # --- the parent -------------------------------------------------------------------------------------
@@ -230,8 +233,12 @@ class _Supervisor:
         servers = sum(child.kind == "server" for child in self.children)
         worker = " and the outbox worker process" if len(self.children) > servers else ""
         port = self.listener.getsockname()[1]
-        print(f"{_startup_line(host, port)} with {servers} server processes{worker}", flush=True)
         try:
+            self._start_due()
+            # With SO_REUSEPORT the parent's socket does not listen: announce the port once the server
+            # processes do, so that whoever waits for the line can connect at once.
+            self._await_listening(servers, time.monotonic() + STOP_GRACE_SECONDS)
+            print(f"{_startup_line(host, port)} with {servers} server processes{worker}", flush=True)
             while not self.stop_requests:
                 self._start_due()
                 self._sleep(self._next_due())
@@ -241,6 +248,17 @@ class _Supervisor:
             self.listener.close()
             signal.set_wakeup_fd(-1)
         return 0
+
+    def _await_listening(self, count: int, deadline: float) -> None:
+        received = 0
+        while received < count and not self.stop_requests and time.monotonic() < deadline:
+            timeout = max(0.0, deadline - time.monotonic())
+            readable, _, _ = select.select([self.listening_read], [], [], timeout)
+            if readable:
+                with contextlib.suppress(BlockingIOError):
+                    received += len(os.read(self.listening_read, count - received))
+        if received < count:
+            _log(f"{count - received} server process(es) not listening yet")
 
     def _noted(self, signum: int, frame: object) -> None:
         """SIGCHLD: the wakeup fd already woke the loop, which reaps."""
@@ -345,6 +363,7 @@ class _Supervisor:
             signal.set_wakeup_fd(-1)
             os.close(self.wakeup_read)
             os.close(self.wakeup_write)
+            os.close(self.listening_read)
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
             if kind == "server":
@@ -369,6 +388,9 @@ class _Supervisor:
         server = create_server(
             self.application, sockets=[_own_listener(self.listener)], threads=self.threads, ident="orchid"
         )
+        with contextlib.suppress(OSError):  # a restarted process's byte is never read: no matter
+            os.write(self.listening_write, b".")
+        os.close(self.listening_write)
         _watch_parent(parent, lambda: os.kill(os.getpid(), signal.SIGTERM))
         server.run()  # returns on KeyboardInterrupt (SIGTERM) once its threads stopped
         return 0

@@ -189,7 +189,7 @@ def test_with_two_server_processes_a_change_reaches_the_one_worker_once(
         options = ["--processes", "2"] + ([] if worker else ["--no-worker"])
         with serving(orchid_cmd, env, log, *options) as server:
             server.wait_for(lambda: len(server.children()) == (3 if worker else 2), 10, "children")
-            assert len(server.server_children()) == 2
+            server.wait_for(lambda: len(server.server_children()) == 2, 10, "2 server processes listening")
             arrived = receiver.wait_for(1, 15 if worker else 3)
             time.sleep(1)  # and no second call follows
             assert arrived is worker, log.read_text()
