@@ -202,3 +202,23 @@ def test_a_change_queues_one_coalesced_refresh_that_the_worker_performs(settings
     assert stored.version == Researcher.objects.get(pk=researcher.pk).version
     assert b"Second of a burst" in bytes(stored.record_xml)
     assert not queued.exists()
+
+
+def test_postgresql_stores_renderings_compressed_with_lz4(client: Client, rich: str) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's TOAST compression (records migration 0004)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+        if not cursor.fetchone()[0]:
+            pytest.skip("this PostgreSQL has no lz4")
+    assert _get(client, rich, VND_JSON).status_code == 200  # rendered and stored by the read
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_compression(record_json), pg_column_compression(record_xml), "
+            "pg_column_size(record_json), length(record_json) FROM records_publicrendering"
+        )
+        json_method, xml_method, stored, length = cursor.fetchone()
+    assert (json_method, xml_method) == ("lz4", "lz4")
+    assert stored < length / 3
+    # and still served byte for byte
+    assert _get(client, rich, VND_JSON).content == _live(rich, VND_JSON)
