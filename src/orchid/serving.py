@@ -84,7 +84,7 @@ def serve(host: str, port: int, *, threads: int = 8, processes: int = 1, worker:
     try:
         listener = _listen(host, port)
     except OSError as error:
-        print(f"orchid serve: cannot listen on {host}:{port}: {error}", file=sys.stderr)
+        _log(f"cannot listen on {host}:{port}: {error}")
         return 1
     if threading.active_count() > 1:  # see the module's docstring: forks must copy no other thread
         _log(f"warning: threads running before the fork: {[t.name for t in threading.enumerate()]}")
@@ -107,7 +107,7 @@ def _serve_in_one_process(application: Any, host: str, port: int, threads: int, 
     try:
         server = create_server(application, host=host, port=port, threads=threads, ident="orchid")
     except OSError as error:
-        print(f"orchid serve: cannot listen on {host}:{port}: {error}", file=sys.stderr)
+        _log(f"cannot listen on {host}:{port}: {error}")
         return 1
     stop = threading.Event()
     worker_thread: threading.Thread | None = None

@@ -208,7 +208,9 @@ def test_postgresql_stores_renderings_compressed_with_lz4(client: Client, rich: 
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's TOAST compression (records migration 0004)")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+        cursor.execute(
+            "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+        )
         if not cursor.fetchone()[0]:
             pytest.skip("this PostgreSQL has no lz4")
     assert _get(client, rich, VND_JSON).status_code == 200  # rendered and stored by the read

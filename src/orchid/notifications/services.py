@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 
+from orchid.core import raw
 from orchid.errors import OrcidError
 from orchid.notifications import domain
 from orchid.notifications.domain import NotificationType
@@ -48,8 +49,7 @@ def _amended_opt_out_sql() -> str:
 
 
 def _amended_opt_out(researcher_pk: int) -> bool:
-    # Raw SQL on purpose: every write by a client asks it, and the ORM's query building cost more than
-    # the query (bench/api.py).
+    # raw SQL: a hot path (orchid.core.raw), inside every write by a client
     with connection.cursor() as cursor:
         cursor.execute(_amended_opt_out_sql(), [researcher_pk])
         row = cursor.fetchone()
@@ -69,8 +69,7 @@ def set_preferences(researcher: Researcher, *, amended_opt_out: bool, permission
 
 @cache
 def _newest_sql() -> str:
-    # Raw SQL on purpose (read into a model by `raw`, which applies the fields' conversions): every
-    # write by a client runs this, and building it with the ORM cost more than running it (bench/api.py).
+    # raw SQL: a hot path (orchid.core.raw), inside every write by a client
     sql = (
         f"SELECT * FROM {Notification._meta.db_table} WHERE researcher_id = %s "
         "ORDER BY created_at DESC, id DESC LIMIT 1"
@@ -104,7 +103,7 @@ def record_amended(researcher_pk: int, change: Change | None) -> Notification | 
         str(change.action), change.section, ((item.put_code, item.name) for item in change.items)
     )
     now = now_ms()
-    newest = next(iter(Notification.objects.raw(_newest_sql(), [researcher_pk])), None)
+    newest = raw.first(Notification, _newest_sql(), [researcher_pk])
     if newest is not None and domain.may_merge(
         newest.state, change.client_pk, now, group_window(), len(items)
     ):

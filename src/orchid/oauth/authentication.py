@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from django.db.models import Model
 from django.http import HttpRequest
 
+from orchid.core import raw
 from orchid.errors import OrcidError
 from orchid.oauth import scopes as orcid_scopes
 from orchid.oauth.models import AccessToken, Client, ClientType
@@ -58,21 +57,6 @@ def bearer_from_request(request: HttpRequest) -> str | None:
     return token or None
 
 
-@cache
-def _sql(model: type[Model], column: str) -> str:
-    return f"SELECT * FROM {model._meta.db_table} WHERE {column} = %s"
-
-
-# Raw SQL on purpose (read into the models by `raw`, which applies the fields' conversions): every API
-# call with a token starts here, and building these with the ORM cost more than running them.
-def _token(checksum: str) -> AccessToken | None:
-    return next(iter(AccessToken.objects.raw(_sql(AccessToken, "token_checksum"), [checksum])), None)
-
-
-def _client(pk: int) -> Client | None:
-    return next(iter(Client.objects.raw(_sql(Client, "id"), [pk])), None)
-
-
 def authenticate(token_value: str | None, api: Api) -> Viewer:
     """The caller behind ``token_value`` on ``api``: the token, then its client (two key lookups).
 
@@ -83,10 +67,11 @@ def authenticate(token_value: str | None, api: Api) -> Viewer:
     """
     if not token_value:
         return Viewer.anonymous(api)
-    token = _token(token_checksum(token_value))
+    # raw SQL: a hot path (orchid.core.raw); every API call with a token starts here
+    token = raw.by_column(AccessToken, "token_checksum", token_checksum(token_value))
     if token is None or token.application_id is None or token.is_expired():
         raise InvalidToken(token_value)
-    client = _client(token.application_id)
+    client = raw.by_column(Client, "id", token.application_id)
     if client is None:
         raise InvalidToken(token_value)
     if client.locked:

@@ -52,8 +52,8 @@ def _absorb_sql() -> str:
 
     table, key = Message._meta.db_table, connection.ops.quote_name("key")
     # Conditional twice over: the oldest unclaimed message of (kind, key), and still unclaimed when
-    # updated (a worker may claim it meanwhile on PostgreSQL). Raw SQL on purpose: every record write
-    # runs this, and building it with the ORM cost more than running it (bench/api.py).
+    # updated (a worker may claim it meanwhile on PostgreSQL). Raw SQL: a hot path (orchid.core.raw),
+    # inside every record write.
     return (
         f"UPDATE {table} SET payload = %s WHERE lease_until IS NULL AND id = ("
         f"SELECT id FROM {table} WHERE kind = %s AND {key} = %s AND state = %s AND lease_until IS NULL "

@@ -50,8 +50,7 @@ def mark_changed(researcher_pk: int, change: Change | None = None) -> None:
 
     last_modified = Researcher._meta.get_field("last_modified").get_db_prep_value(now_ms(), connection)
     with connection.cursor() as cursor:
-        # Raw SQL on purpose: every record write runs it, and building it with the ORM cost more than
-        # running it (bench/api.py).
+        # raw SQL: a hot path (orchid.core.raw), inside every record write
         cursor.execute(
             f"UPDATE {Researcher._meta.db_table} SET last_modified = %s, version = version + 1 WHERE id = %s",
             [last_modified, researcher_pk],

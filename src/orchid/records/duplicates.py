@@ -114,8 +114,7 @@ def _candidates(
     (item, type, value, normalized, relationship, the item's source client); `_key`, the relationship
     and the source decide.
 
-    Raw SQL on purpose: every POST and PUT of an activity asks it, inside the write's transaction, and
-    building it with the ORM cost more than running it (bench/api.py).
+    Raw SQL: a hot path (orchid.core.raw), inside every POST and PUT of an activity.
     """
     params: list[int | str] = [researcher_pk, section, *id_types, *values, *values]
     if exclude is not None:

@@ -7,12 +7,12 @@ write leaves nothing behind. Reading a whole record is a constant number of quer
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
 
+from orchid.core import raw
 from orchid.errors import OrcidError
 from orchid.records import documents, duplicates, grouping, visibility
 from orchid.records.changes import Action, Change, ChangedItem, mark_changed
@@ -56,15 +56,8 @@ class RecordDeprecated(OrcidError):
 # The record and who may touch it
 
 
-@cache
-def _load_sql() -> str:
-    return f"SELECT * FROM {Researcher._meta.db_table} WHERE orcid = %s"
-
-
 def _load(orcid: str) -> Researcher:
-    # Raw SQL on purpose (read into the model by `raw`, which applies the fields' conversions): every
-    # API call on a record starts here, and building it with the ORM cost more than running it.
-    researcher = next(iter(Researcher.objects.raw(_load_sql(), [orcid])), None)
+    researcher = raw.by_column(Researcher, "orcid", orcid)  # every API call on a record starts here
     if researcher is None:
         raise OrcidError(NOT_FOUND, f"No record {orcid}")
     return researcher
@@ -519,8 +512,7 @@ def _touch(
 
 
 def _item_count(researcher_pk: int, section: str) -> int:
-    # Raw SQL on purpose: every POST of a work asks it inside the write's transaction, and building it
-    # with the ORM cost more than running it (bench/api.py).
+    # raw SQL: a hot path (orchid.core.raw), inside every POST of a work
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT COUNT(*) FROM {Item._meta.db_table} WHERE researcher_id = %s AND section = %s",

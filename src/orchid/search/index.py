@@ -65,8 +65,7 @@ def _insert(researcher_pk: int, entries: Iterable[Entry]) -> bool:
     ids = entry_ids(researcher_pk)
     table = SearchEntry._meta.db_table
     with connection.cursor() as cursor:
-        # Raw SQL on purpose, here and in the per-item path below: these statements run inside every
-        # record write, where building them with the ORM cost more than running them (bench/api.py).
+        # raw SQL: a hot path (orchid.core.raw), here and in the per-item path below
         cursor.execute(f"SELECT MAX(id) FROM {table} WHERE id >= %s AND id < %s", [ids.start, ids.stop])
         last = cursor.fetchone()[0]
         first = ids.start if last is None else last + 1

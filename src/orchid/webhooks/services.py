@@ -80,7 +80,7 @@ def unregister(orcid: str, uri: str, viewer: Viewer) -> None:
 def announce_change(researcher_pk: int) -> None:
     """One coalesced call per registration of the record, due a window from now (in the caller's
     transaction, see `orchid.outbox.enqueue`)."""
-    # Raw SQL on purpose: every record write asks it (see orchid.outbox.service._absorb_sql).
+    # raw SQL: a hot path (orchid.core.raw), inside every record write
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT id FROM {Webhook._meta.db_table} WHERE researcher_id = %s", [researcher_pk])
         registrations = [int(pk) for (pk,) in cursor.fetchall()]
