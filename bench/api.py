@@ -32,6 +32,7 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -475,6 +476,7 @@ def probe(server: Server, load: Load, scenario: Scenario) -> tuple[int, int, str
 def verdicts(scenario: Scenario, figures: dict[str, Any], ceiling: float | None) -> str:
     p99_ms = figures["p99_us"] / 1000
     marks = []
+    ceiling = figures.get("ceiling", ceiling)
     if scenario.target in ("record", "read") and ceiling:
         share = figures["rps"] / ceiling
         ok = share >= CEILING_SHARE
@@ -501,7 +503,8 @@ def print_table(
     generator: str,
     processes: int = 1,
 ) -> None:
-    ceiling = next((f["rps"] for s, f, _ in rows if s.target == "ceiling"), None)
+    ceiling_runs = [f["rps"] for s, f, _ in rows if s.target == "ceiling"]
+    ceiling = statistics.median(ceiling_runs) if ceiling_runs else None
     print()
     print(
         f"== {db.label}: {info['researchers']:,} researchers, {info['items']:,} items "
@@ -524,8 +527,20 @@ def print_table(
     )
     print(header)
     print("   " + "-" * (len(header) + 30))
+    if len(ceiling_runs) > 1:
+        runs = ", ".join(f"{rps:.0f}" for rps in ceiling_runs)
+        print(
+            f"   the ceiling is run before and after each record read, whose share is of the mean of those "
+            f"two runs; the ceiling row shows their median (runs: {runs})"
+        )
+    shown = False
     for scenario, figures, size in rows:
-        share = f"{figures['rps'] / ceiling:.0%}" if ceiling else "-"
+        if scenario.target == "ceiling":
+            if shown:
+                continue
+            shown, figures = True, {**figures, "rps": ceiling}
+        reference = figures.get("ceiling", ceiling)
+        share = f"{figures['rps'] / reference:.0%}" if reference else "-"
         errors = figures["non2xx"] + figures["socket_errors"]
         print(
             f"   {scenario.name:<26}{figures['rps']:>9.0f}{figures['p50_us'] / 1000:>9.1f}"
@@ -571,8 +586,10 @@ def prepare_renderings(db: Database, args: argparse.Namespace) -> None:
         env=db.env,
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if result.returncode != 0:
+        raise SystemExit(f"refresh_renderings failed ({result.returncode}):\n{result.stderr[-3000:]}")
     log(
         f"{db.label}: {result.stdout.strip()} in {time.perf_counter() - started:.0f} s "
         "(stored public renderings)"
@@ -624,6 +641,7 @@ def run_database(kind: str, args: argparse.Namespace) -> None:
                 for scenario in SCENARIOS[:4]:
                     load.run(scenario, server, args.warmup)
                 rows = []
+                ceiling_scenario = next(s for s in SCENARIOS if s.target == "ceiling")
                 for scenario in SCENARIOS:
                     if not selected(scenario, args):
                         continue
@@ -632,6 +650,14 @@ def run_database(kind: str, args: argparse.Namespace) -> None:
                     rows.append((scenario, figures, sizes[scenario.name]))
                     if args.verbose:
                         print(figures["raw"], file=sys.stderr)
+                    if scenario.target == "record":
+                        # The ceiling drifts with the shared machine (10-20% between runs minutes apart):
+                        # a record read's share is of the ceiling measured just before and just after it.
+                        before = next(f["rps"] for s, f, _ in reversed(rows) if s.target == "ceiling")
+                        log(f"{db.label}, {server.label}: {ceiling_scenario.name} again")
+                        after = load.run(ceiling_scenario, server, args.duration)
+                        rows.append((ceiling_scenario, after, sizes[ceiling_scenario.name]))
+                        figures["ceiling"] = (before + after["rps"]) / 2
                 payload = db.dir / "static_payload.json"
                 payload.write_bytes(record_bytes(db, server))
             finally:

@@ -42,7 +42,8 @@ def test_database_url_selects_postgres(tmp_path: Path) -> None:
         6543,
         "reg",
     )
-    assert "OPTIONS" not in db or "init_command" not in db["OPTIONS"]
+    assert "init_command" not in db["OPTIONS"]
+    assert db["OPTIONS"]["prepare_threshold"] == 5  # psycopg may prepare the record lookup
 
 
 def test_sqlite_database_url_still_gets_wal(tmp_path: Path) -> None:

@@ -70,6 +70,12 @@ def database_config(environ: Mapping[str, str], var: Path) -> dict[str, Any]:
     url = environ.get("DATABASE_URL", "").strip()
     if url:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        if config["ENGINE"].endswith("postgresql"):
+            # Django's default (None) keeps psycopg from ever preparing a statement. Its own cursors bind
+            # client-side and are never prepared anyway; this lets the Public API's record lookup
+            # (orchid.records.renderings), a server-side binding cursor, skip parsing and planning: it
+            # cost the database 0.2 ms per read and halved to 0.06 ms prepared (bench/api.py).
+            config.setdefault("OPTIONS", {}).setdefault("prepare_threshold", 5)
     else:
         config = {
             "ENGINE": SQLITE_ENGINE,

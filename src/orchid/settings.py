@@ -126,6 +126,12 @@ CACHES = {
     },
 }
 
+# Where this host keeps the stored public record renderings as files, which the Public API's record
+# reads are served from (orchid.records.rendering_files). ORCHID_RENDERINGS_DIR="" turns them off:
+# reads then take the bodies from the database.
+_renderings_dir = _env.get("ORCHID_RENDERINGS_DIR", str(VAR_DIR / "renderings")).strip()
+ORCHID_RENDERINGS_DIR = _renderings_dir or None
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-us"

@@ -9,6 +9,7 @@ table for duplicate checks, grouping and search. Reading a whole record is a con
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 import orjson
@@ -170,6 +171,10 @@ class GroupIdRecord(models.Model):
     last_modified = models.DateTimeField(default=now_ms)
 
 
+def new_stamp() -> str:
+    return uuid.uuid4().hex
+
+
 class PublicRendering(models.Model):
     """What the public sees of a record, stored rendered (orchid.records.renderings): the Public API's
     `GET /v3.0/{iD}/record` in JSON and XML, and the record's files of the public data file.
@@ -190,3 +195,5 @@ class PublicRendering(models.Model):
     dump_files = models.BinaryField(null=True)
     dump_activities = models.PositiveIntegerField(default=0)  # how many activity files dump_files holds
     rendered_at = models.DateTimeField(default=now_ms)
+    # Random, new at every store: names this rendering's files on each host (orchid.records.rendering_files).
+    stamp = models.CharField(max_length=32, default=new_stamp)

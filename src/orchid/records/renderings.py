@@ -30,8 +30,15 @@ from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import F, Q
 
 from orchid.errors import OrcidError
-from orchid.records import documents
-from orchid.records.models import Item, PublicRendering, Researcher, VisibilityChoices, now_ms
+from orchid.records import documents, rendering_files
+from orchid.records.models import (
+    Item,
+    PublicRendering,
+    Researcher,
+    VisibilityChoices,
+    new_stamp,
+    now_ms,
+)
 from orchid.records.sections import Section
 from orchid.records.viewer import Viewer
 from orchid.schema import to_json, to_xml
@@ -42,6 +49,7 @@ BATCH = 200  # researchers per batch: bounds memory and the `pk IN (...)` of the
 @dataclass(frozen=True)
 class Rendering:
     researcher_pk: int
+    orcid: str
     version: int
     record_json: bytes  # application/vnd.orcid+json: indented, as ORCID's JSON types are served
     record_xml: bytes
@@ -103,6 +111,7 @@ def render_many(researchers: Iterable[Researcher], *, dump_files: bool = True) -
             count = len(full)
         yield Rendering(
             researcher_pk=researcher.pk,
+            orcid=researcher.orcid,
             version=researcher.version,
             record_json=to_json(record, pretty=True),
             record_xml=record_xml,
@@ -112,8 +121,11 @@ def render_many(researchers: Iterable[Researcher], *, dump_files: bool = True) -
 
 
 def store(rendering: Rendering) -> None:
-    """Keep a rendering unless a newer one is already stored (concurrent refreshes may race)."""
+    """Keep a rendering unless a newer one is already stored (concurrent refreshes may race), and once
+    that is committed, as this host's files of it."""
+    stamp = new_stamp()
     values = {
+        "stamp": stamp,
         "version": rendering.version,
         "record_json": rendering.record_json,
         "record_xml": rendering.record_xml,
@@ -127,12 +139,19 @@ def store(rendering: Rendering) -> None:
         older |= Q(version=rendering.version, dump_files__isnull=True)
     # In a transaction even when alone: on SQLite, that is what queues it behind the requests' writes
     # instead of making them wait in SQLite's busy handler (orchid.core.sqlite.base).
+    bodies = {"json": rendering.record_json, "xml": rendering.record_xml}
+
+    def write_files() -> None:
+        rendering_files.write(rendering.orcid, stamp, bodies)
+
     with transaction.atomic():
         if stored.filter(older).update(**values):
+            transaction.on_commit(write_files)
             return
     try:
         with transaction.atomic():
             PublicRendering.objects.create(researcher_id=rendering.researcher_pk, **values)
+            transaction.on_commit(write_files)
     except IntegrityError:
         pass  # a row exists: as new as ours or newer
 
@@ -162,7 +181,7 @@ def render_and_store(orcid: str, *, dump_files: bool = False) -> Rendering | Non
 
 
 # ---------------------------------------------------------------------------------------------
-# Reading a fresh rendering: one query, the hot path of the Public API's record read
+# Reading a fresh rendering: one query and a file, the hot path of the Public API's record read
 
 _COLUMNS = {"json": "record_json", "xml": "record_xml"}
 
@@ -200,16 +219,22 @@ def _state_attnames() -> list[str]:
 
 
 @cache
-def _lookup_sql(column: str) -> str:
+def _lookup_sql(fresh: str | None) -> str:
+    """The researcher's state and, when the stored rendering is fresh, its column `fresh`."""
     researchers, renderings = Researcher._meta.db_table, PublicRendering._meta.db_table
     # Raw SQL on purpose: building this query with the ORM cost more than the rest of a read that
     # finds a fresh rendering (bench/api.py); it only joins two tables by their keys.
-    body = "NULL" if column == "NULL" else f"CASE WHEN p.version = r.version THEN p.{column} END"
+    value = "NULL" if fresh is None else f"CASE WHEN p.version = r.version THEN p.{fresh} END"
     state = ", ".join(f"r.{f.column}" for f in _state_fields())
     return (
-        f"SELECT {state}, {body} "
+        f"SELECT {state}, {value} "
         f"FROM {researchers} r LEFT JOIN {renderings} p ON p.researcher_id = r.id WHERE r.orcid = %s"
     )
+
+
+@cache
+def _body_sql(column: str) -> str:
+    return f"SELECT {column} FROM {PublicRendering._meta.db_table} WHERE researcher_id = %s AND stamp = %s"
 
 
 def _binary_cursor() -> Any:
@@ -229,18 +254,40 @@ def _binary_cursor() -> Any:
 
 def lookup(orcid: str, syntax: str | None) -> Lookup | None:
     """The researcher with this iD (None when there is none) and the stored record in `syntax`
-    ("json" or "xml") when it is fresh; `syntax=None` only reads the researcher's state."""
-    column = _COLUMNS.get(syntax or "", "NULL")
+    ("json" or "xml") when it is fresh; `syntax=None` only reads the researcher's state.
+
+    The body comes from this host's rendering file (orchid.records.rendering_files) named by the fresh
+    rendering's stamp; without one, from the database, and the file is written for the next read."""
+    column = _COLUMNS.get(syntax or "")
+    files = column is not None and rendering_files.root() is not None
     with _binary_cursor() as cursor:
-        cursor.execute(_lookup_sql(column), [orcid])
+        cursor.execute(_lookup_sql("stamp" if files else column), [orcid])
         row = cursor.fetchone()
     if row is None:
         return None
-    *state, body = row
+    *state, fresh = row
     # from_db: a partial instance (the other fields deferred), without computing the fields' defaults.
     researcher = Researcher.from_db(connection.alias, _state_attnames(), state)
     researcher.claimed, researcher.locked = bool(researcher.claimed), bool(researcher.locked)
-    return Lookup(researcher, None if body is None else bytes(body))
+    if fresh is None:
+        return Lookup(researcher, None)
+    if not files or syntax is None or column is None:
+        return Lookup(researcher, bytes(fresh))
+    return Lookup(researcher, _body_by_stamp(researcher, fresh, syntax, column))
+
+
+def _body_by_stamp(researcher: Researcher, stamp: str, syntax: str, column: str) -> bytes | None:
+    body = rendering_files.read(researcher.orcid, stamp, syntax)
+    if body is not None:
+        return body
+    with _binary_cursor() as cursor:
+        cursor.execute(_body_sql(column), [researcher.pk, stamp])
+        stored = cursor.fetchone()
+    if stored is None:
+        return None  # replaced since the lookup: the caller renders anew
+    body = bytes(stored[0])
+    rendering_files.write(researcher.orcid, stamp, {syntax: body})
+    return body
 
 
 # ---------------------------------------------------------------------------------------------
@@ -282,6 +329,36 @@ def refresh_stale(
         return count
     for chunk in chunks:
         count += _refresh_pks(chunk)
+        if advance is not None:
+            advance(len(chunk))
+    return count
+
+
+def write_missing_files(*, batch_size: int = BATCH, advance: Callable[[int], None] | None = None) -> int:
+    """Write this host's files of every fresh stored rendering it lacks (a new host, a wiped or new
+    renderings directory); returns how many renderings got their files."""
+    if rendering_files.root() is None:
+        return 0
+    fresh = (
+        PublicRendering.objects.filter(version=F("researcher__version"))
+        .order_by("researcher_id")
+        .values_list("researcher_id", "researcher__orcid", "stamp")
+    )
+    missing = {
+        pk: (orcid, stamp) for pk, orcid, stamp in fresh.iterator() if not rendering_files.has(orcid, stamp)
+    }
+    pks = list(missing)
+    count = 0
+    for start in range(0, len(pks), batch_size):
+        chunk = pks[start : start + batch_size]
+        rows = PublicRendering.objects.filter(researcher_id__in=chunk).values_list(
+            "researcher_id", "stamp", "record_json", "record_xml"
+        )
+        for pk, stamp, record_json, record_xml in rows:
+            orcid, wanted = missing[pk]
+            if stamp == wanted:  # else replaced meanwhile, and its store wrote the files
+                rendering_files.write(orcid, stamp, {"json": bytes(record_json), "xml": bytes(record_xml)})
+                count += 1
         if advance is not None:
             advance(len(chunk))
     return count

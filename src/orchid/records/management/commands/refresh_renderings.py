@@ -1,4 +1,5 @@
-"""`orchid manage refresh_renderings`: render and store every missing or stale public rendering."""
+"""`orchid manage refresh_renderings`: render and store every missing or stale public rendering, and
+write this host's rendering files that are missing."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from django.core.management.base import BaseCommand
 
 from orchid.dumps.progress import Progress
 from orchid.records.models import Researcher
-from orchid.records.renderings import refresh_stale, stale
+from orchid.records.renderings import refresh_stale, stale, write_missing_files
 
 
 class Command(BaseCommand):
     help = (
         "Render and store the public renderings (record JSON and XML, public data file entries) of every "
-        "record whose stored ones are missing or older than the record."
+        "record whose stored ones are missing or older than the record; then write this host's files of "
+        "the stored renderings (ORCHID_RENDERINGS_DIR) that it lacks."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -36,4 +38,5 @@ class Command(BaseCommand):
         count = refresh_stale(processes=options["processes"], advance=progress.advance if progress else None)
         if progress is not None:
             progress.close()
-        self.stdout.write(f"refreshed {count} records")
+        written = write_missing_files()
+        self.stdout.write(f"refreshed {count} records; wrote the missing files of {written} renderings")
