@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -87,6 +88,31 @@ def test_production_requires_secret_key(orchid_cmd: list[str], cli_env: dict[str
         [*orchid_cmd, "manage", "check"], env=cli_env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("database_url", "renderings_env", "expected"),
+    [
+        ("", None, "None"),  # SQLite reads the body in its lookup query, in-process
+        ("postgres://u@db.example/reg", None, "{var}/renderings"),
+        ("", "{tmp}/elsewhere", "{tmp}/elsewhere"),
+        ("postgres://u@db.example/reg", "", "None"),
+    ],
+)
+def test_renderings_dir_defaults_to_files_on_postgresql_only(
+    cli_env: dict[str, str], tmp_path: Path, database_url: str, renderings_env: str | None, expected: str
+) -> None:
+    if database_url:
+        cli_env["DATABASE_URL"] = database_url  # settings only load: nothing connects
+    if renderings_env is not None:
+        cli_env["ORCHID_RENDERINGS_DIR"] = renderings_env.format(tmp=tmp_path)
+    cli_env["DJANGO_SETTINGS_MODULE"] = "orchid.settings"
+    code = "from django.conf import settings; print(settings.ORCHID_RENDERINGS_DIR)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=cli_env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected.format(var=cli_env["ORCHID_VAR_DIR"], tmp=tmp_path)
 
 
 # --- the database of this run (SQLite pass and PostgreSQL pass) ----------------------------------------

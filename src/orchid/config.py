@@ -83,13 +83,17 @@ def database_config(environ: Mapping[str, str], var: Path) -> dict[str, Any]:
             # A file, not Django's default in-memory test database, so tests see WAL like production.
             "TEST": {"NAME": str(var / "test_orchid.sqlite3")},
         }
-    if config["ENGINE"] in ("django.db.backends.sqlite3", SQLITE_ENGINE):
+    if is_sqlite(config):
         config["ENGINE"] = SQLITE_ENGINE
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
         # Reopening SQLite (and re-running its PRAGMAs) on every request cost ~0.9 ms each (bench/api.py).
         config.setdefault("CONN_MAX_AGE", 600)
         config.setdefault("CONN_HEALTH_CHECKS", True)
     return config
+
+
+def is_sqlite(database: Mapping[str, Any]) -> bool:
+    return database["ENGINE"] in ("django.db.backends.sqlite3", SQLITE_ENGINE)
 
 
 def ensure_var_dir(path: Path) -> Path:

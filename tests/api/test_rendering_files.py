@@ -59,7 +59,10 @@ def test_a_stored_rendering_is_kept_as_files_named_by_its_stamp(
     researcher = b.researcher()
     stamp = _refresh(researcher.pk, django_capture_on_commit_callbacks)
     files = _files(files_dir, researcher.orcid)
-    assert files == {f"{stamp}.json": _live(researcher.orcid), f"{stamp}.xml": _live(researcher.orcid, VND_XML)}
+    assert files == {
+        f"{stamp}.json": _live(researcher.orcid),
+        f"{stamp}.xml": _live(researcher.orcid, VND_XML),
+    }
 
 
 @pytest.mark.parametrize("accept", [VND_JSON, VND_XML])
