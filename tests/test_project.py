@@ -44,7 +44,8 @@ def test_database_url_selects_postgres(tmp_path: Path) -> None:
         "reg",
     )
     assert "init_command" not in db["OPTIONS"]
-    assert db["OPTIONS"]["prepare_threshold"] == 5  # psycopg may prepare the record lookup
+    # parameters bound on the server, statements prepared once a connection has run them 5 times
+    assert db["OPTIONS"]["server_side_binding"] is True and db["OPTIONS"]["prepare_threshold"] == 5
 
 
 def test_sqlite_database_url_still_gets_wal(tmp_path: Path) -> None:

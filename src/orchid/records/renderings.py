@@ -240,7 +240,7 @@ def _body_sql(column: str) -> str:
 def _binary_cursor() -> Any:
     """A cursor receiving results in binary on PostgreSQL: a bytea then arrives as its bytes, not as hex
     text, which cost the database and the client 3.5 times more CPU for a record (bench/api.py). Django's
-    cursors bind parameters on the client, which psycopg only allows with text results."""
+    cursors receive text."""
     if connection.vendor != "postgresql":
         return connection.cursor()
     import psycopg
