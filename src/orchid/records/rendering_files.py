@@ -32,15 +32,16 @@ SYNTAXES = ("json", "xml")
 ABANDONED_SECONDS = 60  # a file written aside for longer than this was left by a crashed writer
 
 
-def root() -> Path | None:
+def root() -> str | None:
     """The renderings directory, or None when files are turned off (ORCHID_RENDERINGS_DIR="")."""
-    configured = getattr(settings, "ORCHID_RENDERINGS_DIR", None)
-    return Path(configured) if configured else None
+    configured: str | None = getattr(settings, "ORCHID_RENDERINGS_DIR", None)
+    return configured or None
 
 
-def _researcher_dir(base: Path, orcid: str) -> Path:
+def _researcher_dir(base: str, orcid: str) -> str:
     # Two digits of the iD's last block (its check character excluded) spread the researchers' directories.
-    return base / orcid[-3:-1] / orcid
+    # Strings, not pathlib: building the paths with Path cost a record read 10 us.
+    return f"{base}/{orcid[-3:-1]}/{orcid}"
 
 
 def read(orcid: str, stamp: str, syntax: str) -> bytes | None:
@@ -50,7 +51,7 @@ def read(orcid: str, stamp: str, syntax: str) -> bytes | None:
         return None
     try:
         # Unbuffered: one read of the whole file, without the buffered reader's isatty and fstat calls.
-        with open(_researcher_dir(base, orcid) / f"{stamp}.{syntax}", "rb", buffering=0) as file:
+        with open(f"{_researcher_dir(base, orcid)}/{stamp}.{syntax}", "rb", buffering=0) as file:
             return file.readall()
     except FileNotFoundError:
         return None
@@ -65,7 +66,7 @@ def write(orcid: str, stamp: str, bodies: Mapping[str, bytes]) -> None:
     base = root()
     if base is None:
         return
-    directory = _researcher_dir(base, orcid)
+    directory = Path(_researcher_dir(base, orcid))
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for syntax, body in bodies.items():
@@ -89,7 +90,7 @@ def has(orcid: str, stamp: str) -> bool:
     if base is None:
         return True  # nothing to fill
     directory = _researcher_dir(base, orcid)
-    return all((directory / f"{stamp}.{syntax}").is_file() for syntax in SYNTAXES)
+    return all(os.path.isfile(f"{directory}/{stamp}.{syntax}") for syntax in SYNTAXES)
 
 
 def _remove(path: str) -> None:
