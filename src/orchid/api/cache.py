@@ -8,8 +8,9 @@ keyed on the record's `version`, which every change bumps (orchid.records: the s
 Two stores, both checked with the one query that reads the researcher's state:
 
 * the whole record (`GET /v3.0/{orcid}` and `/record`) comes from the stored public renderings
-  (orchid.records.renderings, a database table refreshed after each change): the query returns the
-  stored body when its version is the record's, else the record is rendered, stored and served;
+  (orchid.records.renderings, a database table refreshed after each change): when the stored one's
+  version is the record's, its body is sent (from the query, or from this host's rendering file named
+  by the stamp the query returns), else the record is rendered, stored and served;
 * other resources are kept in Django's cache framework (settings.CACHES, in-process by default; point
   it at a shared cache to share renderings between server processes).
 

@@ -15,6 +15,9 @@ They are made outside the writing transaction, so writes stay as fast as before:
 
 Everything is rendered through the services with an anonymous Public API viewer, the same call the
 API makes, so stored bytes are byte-identical to a live rendering.
+
+Each stored rendering gets a random `stamp`; on PostgreSQL, record reads send the body from this host's
+file of the fresh stamp (orchid.records.rendering_files) rather than out of the database.
 """
 
 from __future__ import annotations
@@ -137,13 +140,13 @@ def store(rendering: Rendering) -> None:
     older = Q(version__lt=rendering.version)
     if rendering.dump_files is not None:  # the same version without the dump files is completed
         older |= Q(version=rendering.version, dump_files__isnull=True)
-    # In a transaction even when alone: on SQLite, that is what queues it behind the requests' writes
-    # instead of making them wait in SQLite's busy handler (orchid.core.sqlite.base).
     bodies = {"json": rendering.record_json, "xml": rendering.record_xml}
 
     def write_files() -> None:
         rendering_files.write(rendering.orcid, stamp, bodies)
 
+    # In a transaction even when alone: on SQLite, that is what queues it behind the requests' writes
+    # instead of making them wait in SQLite's busy handler (orchid.core.sqlite.base).
     with transaction.atomic():
         if stored.filter(older).update(**values):
             transaction.on_commit(write_files)
