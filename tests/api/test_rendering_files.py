@@ -3,6 +3,8 @@ file is never served; a missing or unusable file costs a database read, never a 
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from orchid.records import renderings, services
+from orchid.records import rendering_files, renderings, services
 from orchid.records.models import PublicRendering, Researcher
 from orchid.records.sections import BY_NAME
 from orchid.records.viewer import Viewer
@@ -152,3 +154,18 @@ def test_every_store_gets_a_new_stamp() -> None:
         renderings.refresh_public_renderings(researcher.pk)
         stamps.add(PublicRendering.objects.get(pk=researcher.pk).stamp)
     assert len(stamps) == 3 and all(len(stamp) == 32 for stamp in stamps)
+
+
+def test_writing_removes_other_stamps_and_abandoned_partial_files(files_dir: Path) -> None:
+    rendering_files.write("0000-0002-1825-0097", "a" * 32, {"json": b"{}", "xml": b"<a/>"})
+    directory = next(files_dir.glob("*/0000-0002-1825-0097"))
+    in_progress = directory / f".{'c' * 32}.json.1.2"  # another process writing aside right now
+    abandoned = directory / f".{'d' * 32}.json.3.4"  # left by a writer that crashed
+    in_progress.write_bytes(b"{")
+    abandoned.write_bytes(b"{")
+    old = time.time() - rendering_files.ABANDONED_SECONDS - 1
+    os.utime(abandoned, (old, old))
+    rendering_files.write("0000-0002-1825-0097", "b" * 32, {"json": b"[]"})
+    assert sorted(path.name for path in directory.iterdir()) == [in_progress.name, f"{'b' * 32}.json"]
+    assert rendering_files.read("0000-0002-1825-0097", "b" * 32, "json") == b"[]"
+    assert rendering_files.read("0000-0002-1825-0097", "a" * 32, "json") is None

@@ -1,4 +1,5 @@
-"""The stored public record renderings as files on this host: what record reads are served from.
+"""The stored public record renderings as files on this host: what record reads are served from (by
+default on PostgreSQL; settings.ORCHID_RENDERINGS_DIR).
 
 Fetching a 150 KB rendering out of PostgreSQL on every read cost the database more than the rest of
 the read (TOAST chunks to gather and decompress, bench/api.py); a file in the page cache costs a
@@ -11,7 +12,8 @@ written here for the next read).
 Layout: `<ORCHID_RENDERINGS_DIR>/<2 digits of the iD>/<iD>/<stamp>.json|.xml`. Writing a stamp's files
 removes the researcher's other files, so a host keeps about one rendering per record; each host fills
 its own directory as it reads. Failing to write (a full disk, permissions) is logged, never an error
-for the request: the body came from the database.
+for the request: the body came from the database. A removed record's directory stays (small, never
+read again); deleting the whole directory is always safe.
 """
 
 from __future__ import annotations
