@@ -17,6 +17,7 @@ ceiling, and the targets of issue 3: record read >= 50% of the trivial ceiling w
 POST work >= 300/s. The ceiling of a shared 2-core machine moves by 10-50% from one run to the next, so
 record reads run in `--rounds` rounds, each followed by the ceiling, and each round's share is of the
 ceiling measured just before and after it; the median round is reported, with every round's share.
+POST work runs in as many rounds, and its median round is reported.
 
     .venv/bin/python bench/api.py [--researchers 10000] [--works 20] [--db sqlite|postgres|both]
                                   [--duration 10] [--concurrency 16] [--threads 8[,16]]
@@ -566,6 +567,9 @@ def print_table(
         if "round_shares" in figures:
             shares = ", ".join(f"{share:.0%}" for share in figures["round_shares"])
             print(f"   {scenario.name}: share of the ceiling in each round: {shares}")
+        if "round_rates" in figures:
+            rates = ", ".join(f"{rate:.0f}" for rate in figures["round_rates"])
+            print(f"   {scenario.name}: requests/s in each round: {rates} (the median round is shown)")
     for scenario, figures, _ in rows:
         if figures["non2xx"] or figures["socket_errors"]:
             print(
@@ -640,6 +644,21 @@ def record_rounds(
     return chosen, ceilings
 
 
+def post_rounds(
+    scenario: Scenario, server: Server, load: Load, args: argparse.Namespace, label: str
+) -> dict[str, Any]:
+    """POST work in `--rounds` rounds (its rate moves with the shared machine as the ceiling does):
+    the round with the median rate, carrying every round's rate."""
+    rounds = []
+    for number in range(1, args.rounds + 1):
+        log(f"{label}: {scenario.name} for {args.duration:g} s (round {number})")
+        rounds.append(load.run(scenario, server, args.duration))
+    rounds.sort(key=lambda f: f["rps"])
+    chosen = rounds[len(rounds) // 2]
+    chosen["round_rates"] = [f["rps"] for f in rounds]
+    return chosen
+
+
 def selected(scenario: Scenario, args: argparse.Namespace) -> bool:
     """The ceiling always runs (the shares are of it); the others when --only names a part of them."""
     if scenario.target == "ceiling" or not args.only:
@@ -694,6 +713,10 @@ def run_database(kind: str, args: argparse.Namespace) -> None:
                         )
                         rows.append((scenario, figures, sizes[scenario.name]))
                         rows.extend((ceiling_scenario, c, sizes[ceiling_scenario.name]) for c in ceilings)
+                        continue
+                    if scenario.target == "post":
+                        figures = post_rounds(scenario, server, load, args, f"{db.label}, {server.label}")
+                        rows.append((scenario, figures, sizes[scenario.name]))
                         continue
                     log(f"{db.label}, {server.label}: {scenario.name} for {args.duration:g} s")
                     figures = load.run(scenario, server, args.duration)
@@ -759,7 +782,10 @@ def main() -> int:
     )
     parser.add_argument("--verbose", action="store_true", help="echo wrk's own output")
     parser.add_argument(
-        "--rounds", type=int, default=3, help="rounds of each record read, each followed by the ceiling"
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of each record read (each followed by the ceiling) and of POST work",
     )
     args = parser.parse_args()
     args.threads = [int(part) for part in args.threads.split(",") if part.strip()]
