@@ -10,8 +10,7 @@ port (SO_REUSEPORT: the kernel spreads connections evenly; `REUSE_PORT`), or on 
 where the system has no SO_REUSEPORT. The parent serves nothing: it supervises.
 A server process that dies is started again, after a back-off when it died young (a process crashing
 at start must not spin). The outbox worker runs in one more child process of its own, supervised the
-same way, so there is exactly one worker whatever the number of server processes, and at a lower
-priority than they (`WORKER_NICENESS`).
+same way, so there is exactly one worker whatever the number of server processes.
 
 Why the worker is not a thread of the parent: the parent forks again whenever a child must be
 replaced, and forking a process that has other threads copies whatever locks those threads held at
@@ -53,10 +52,6 @@ FIRST_BACKOFF_SECONDS = 0.5
 MAX_BACKOFF_SECONDS = 10.0
 #: How often a child checks that its parent is still there.
 ORPHAN_CHECK_SECONDS = 1.0
-# The worker process's niceness: its work (re-rendering changed records, webhook calls) can wait, the
-# requests it would take cores from cannot. Under full load the kernel then gives it a small share
-# (about 1/10 of a request process's), which still keeps it moving; on spare cores it runs at full speed.
-WORKER_NICENESS = 10
 
 _PARENT_SIGNALS = (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT)
 
@@ -412,7 +407,6 @@ def _run_worker(parent: int, mask: set[int | signal.Signals]) -> int:
     signal.signal(signal.SIGTERM, request_stop)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     _watch_parent(parent, stop.set)
-    os.nice(WORKER_NICENESS)
     Worker().run(stop)
     return 0
 
