@@ -649,6 +649,10 @@ def post_rounds(
 ) -> dict[str, Any]:
     """POST work in `--rounds` rounds (its rate moves with the shared machine as the ceiling does):
     the round with the median rate, carrying every round's rate."""
+    # Warmed up like the reads: the first POSTs after the start-up's removal of earlier runs' rows
+    # meet cold index pages and checkpoints.
+    log(f"{label}: {scenario.name}, warming up for {args.warmup:g} s")
+    load.run(scenario, server, args.warmup)
     rounds = []
     for number in range(1, args.rounds + 1):
         log(f"{label}: {scenario.name} for {args.duration:g} s (round {number})")
