@@ -135,7 +135,7 @@ def test_write_missing_files_fills_a_new_hosts_directory(files_dir: Path) -> Non
     first, second = b.researcher(), b.researcher()
     for researcher in (first, second):
         renderings.refresh_public_renderings(researcher.pk)  # no commit in a test: no files yet
-    assert renderings.write_missing_files() == 2
+    assert renderings.write_missing_files(batch_size=1) == 2  # a batch of bodies at a time
     for researcher in (first, second):
         stamp = PublicRendering.objects.get(pk=researcher.pk).stamp
         assert set(_files(files_dir, researcher.orcid)) == {f"{stamp}.json", f"{stamp}.xml"}

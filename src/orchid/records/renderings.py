@@ -337,9 +337,10 @@ def refresh_stale(
     return count
 
 
-def write_missing_files(*, batch_size: int = BATCH, advance: Callable[[int], None] | None = None) -> int:
+def write_missing_files(*, batch_size: int = BATCH) -> int:
     """Write this host's files of every fresh stored rendering it lacks (a new host, a wiped or new
-    renderings directory); returns how many renderings got their files."""
+    renderings directory); returns how many renderings got their files. Streams the renderings: memory
+    holds one batch of bodies, whatever the registry's size."""
     if rendering_files.root() is None:
         return 0
     fresh = (
@@ -347,21 +348,25 @@ def write_missing_files(*, batch_size: int = BATCH, advance: Callable[[int], Non
         .order_by("researcher_id")
         .values_list("researcher_id", "researcher__orcid", "stamp")
     )
-    missing = {
-        pk: (orcid, stamp) for pk, orcid, stamp in fresh.iterator() if not rendering_files.has(orcid, stamp)
-    }
-    pks = list(missing)
     count = 0
-    for start in range(0, len(pks), batch_size):
-        chunk = pks[start : start + batch_size]
-        rows = PublicRendering.objects.filter(researcher_id__in=chunk).values_list(
-            "researcher_id", "stamp", "record_json", "record_xml"
-        )
-        for pk, stamp, record_json, record_xml in rows:
-            orcid, wanted = missing[pk]
-            if stamp == wanted:  # else replaced meanwhile, and its store wrote the files
-                rendering_files.write(orcid, stamp, {"json": bytes(record_json), "xml": bytes(record_xml)})
-                count += 1
-        if advance is not None:
-            advance(len(chunk))
+    missing: dict[int, tuple[str, str]] = {}
+    for pk, orcid, stamp in fresh.iterator(chunk_size=2000):
+        if not rendering_files.has(orcid, stamp):
+            missing[pk] = (orcid, stamp)
+            if len(missing) == batch_size:
+                count += _write_files_of(missing)
+                missing = {}
+    return count + _write_files_of(missing)
+
+
+def _write_files_of(missing: dict[int, tuple[str, str]]) -> int:
+    rows = PublicRendering.objects.filter(researcher_id__in=list(missing)).values_list(
+        "researcher_id", "stamp", "record_json", "record_xml"
+    )
+    count = 0
+    for pk, stamp, record_json, record_xml in rows:
+        orcid, wanted = missing[pk]
+        if stamp == wanted:  # else replaced meanwhile, and its store wrote the files
+            rendering_files.write(orcid, stamp, {"json": bytes(record_json), "xml": bytes(record_xml)})
+            count += 1
     return count
