@@ -54,7 +54,7 @@ def test_a_changed_record_is_rendered_again(tmp_path: Path) -> None:
 def test_stale_stored_files_are_never_copied(tmp_path: Path) -> None:
     researcher = builders.researcher()
     current = Researcher.objects.get(pk=researcher.pk).version
-    bogus = files.record_files(researcher.orcid, 0, b"<stale/>", [])
+    bogus = files.record_files(researcher.orcid, 0, b"<stale/>", []).member
     PublicRendering.objects.create(
         researcher=researcher,
         version=current - 1,

@@ -84,7 +84,7 @@ def _plan(batch: list[Researcher], pool: Pool | None) -> _Batch:
         pk: (version, dump_files, count)
         for pk, version, dump_files, count in PublicRendering.objects.filter(
             researcher_id__in=[researcher.pk for researcher in batch], dump_files__isnull=False
-        ).values_list("researcher_id", "version", "dump_files", "dump_activities")
+        ).values_list("researcher_id", "dump_version", "dump_files", "dump_activities")
     }
     fresh: dict[int, tuple[bytes, int]] = {}
     stale: list[Researcher] = []

@@ -191,9 +191,13 @@ class PublicRendering(models.Model):
     record_json = models.BinaryField()  # as application/vnd.orcid+json (indented)
     record_xml = models.BinaryField()
     # The summary file and public activity files of the public data file, as one gzip member of tar
-    # entries (orchid.dumps.files); null until a dump or a refresh makes it for this version.
+    # entries (orchid.dumps.files), made for the researcher's version `dump_version`: current only when
+    # that is the researcher's version. A store without them keeps the older ones, whose unchanged
+    # activity entries the next rendering of the files reuses (`dump_manifest` says which they are).
     dump_files = models.BinaryField(null=True)
     dump_activities = models.PositiveIntegerField(default=0)  # how many activity files dump_files holds
+    dump_version = models.PositiveBigIntegerField(null=True)
+    dump_manifest = models.TextField(null=True)
     rendered_at = models.DateTimeField(default=now_ms)
     # Random, new at every store: names this rendering's files on each host (orchid.records.rendering_files).
     stamp = models.CharField(max_length=32, default=new_stamp)

@@ -23,11 +23,12 @@ file of the fresh stamp (orchid.records.rendering_files) rather than out of the 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import F, Q
@@ -46,6 +47,9 @@ from orchid.records.sections import Section
 from orchid.records.viewer import Viewer
 from orchid.schema import to_json, to_xml
 
+if TYPE_CHECKING:
+    from orchid.dumps.files import RecordFiles
+
 BATCH = 200  # researchers per batch: bounds memory and the `pk IN (...)` of their full activities
 
 
@@ -58,6 +62,7 @@ class Rendering:
     record_xml: bytes
     dump_files: bytes | None = None
     dump_activities: int = 0
+    dump_manifest: str | None = None
 
 
 def _public_record(researcher: Researcher) -> Any | None:
@@ -77,7 +82,7 @@ def _mtime(researcher: Researcher) -> int:
 def render_many(researchers: Iterable[Researcher], *, dump_files: bool = True) -> Iterator[Rendering]:
     """Renderings of records the Public API shows, each labelled with the version its researcher row
     was read at (before rendering: a rendering may show newer data than its label, never older)."""
-    from orchid.dumps.files import public_summaries, record_files
+    from orchid.dumps.files import public_summaries
 
     made: list[tuple[Researcher, Any, list[tuple[Section, int]]]] = []
     for researcher in researchers:
@@ -90,36 +95,134 @@ def render_many(researchers: Iterable[Researcher], *, dump_files: bool = True) -
             else []
         )
         made.append((researcher, record, activities))
-    rows: dict[int, Item] = {}
-    if dump_files:
-        put_codes = [put_code for _, _, activities in made for _, put_code in activities]
-        rows = {
-            row.pk: row
-            for row in Item.objects.filter(pk__in=put_codes, visibility=VisibilityChoices.PUBLIC)
-            .select_related("source_client")
-            .defer("summary")
-        }
-    for researcher, record, activities in made:
+    files = _DumpFiles(made) if dump_files else None
+    for researcher, record, _ in made:
         record_xml = to_xml(record)
-        files = None
-        count = 0
-        if dump_files:
-            full = []
-            for section, put_code in activities:
-                row = rows.get(put_code)
-                if row is None or row.researcher_id != researcher.pk or row.section != section.name:
-                    continue  # changed since the record was read: its next rendering has it
-                full.append((section, put_code, to_xml(documents.render_item(row, section, researcher))))
-            files = record_files(researcher.orcid, _mtime(researcher), record_xml, full)
-            count = len(full)
+        made_files = files.of(researcher, record_xml) if files is not None else None
         yield Rendering(
             researcher_pk=researcher.pk,
             orcid=researcher.orcid,
             version=researcher.version,
             record_json=to_json(record, pretty=True),
             record_xml=record_xml,
-            dump_files=files,
-            dump_activities=count,
+            dump_files=made_files.member if made_files is not None else None,
+            dump_activities=made_files.activities if made_files is not None else 0,
+            dump_manifest=made_files.manifest if made_files is not None else None,
+        )
+
+
+# What an activity's full XML is made from besides its stored document, which only changes with its
+# last-modified date (orchid.records.services): the columns its registry fields come from.
+_ITEM_STATE = (
+    "pk",
+    "researcher_id",
+    "section",
+    "created_at",
+    "last_modified",
+    "display_index",
+    "source_client_id",
+    "source_client__client_id",
+    "source_client__name",
+    "source_orcid",
+)
+
+
+def _row_state(row: Item) -> tuple[Any, ...]:
+    client = row.source_client
+    return (
+        row.pk,
+        row.researcher_id,
+        row.section,
+        row.created_at,
+        row.last_modified,
+        row.display_index,
+        row.source_client_id,
+        client.client_id if client is not None else None,
+        client.name if client is not None else None,
+        row.source_orcid,
+    )
+
+
+def _fingerprint(state: tuple[Any, ...], researcher: Researcher) -> str:
+    _, _, _, created_at, last_modified, display_index, client_pk, client_id, client_name, source_orcid = state
+    if client_pk is not None:
+        source = f"client {client_pk} {client_id} {client_name}"
+    else:  # the researcher's own item names them by their current name (documents.researcher_source)
+        source = f"researcher {researcher.display_name}" if source_orcid else ""
+    made_from = f"{created_at.isoformat()}|{last_modified.isoformat()}|{display_index}|{source}"
+    return hashlib.blake2b(made_from.encode(), digest_size=12).hexdigest()
+
+
+def _generation() -> str:
+    """What every stored activity file depends on besides its own fingerprint: this Orchid's
+    rendering of activities and the iD host its URIs name."""
+    from orchid import __version__
+    from orchid.dumps.files import ENTRY_FORMAT
+
+    return f"{ENTRY_FORMAT} {__version__} {documents.id_host()}"
+
+
+class _DumpFiles:
+    """The public data file's entries of a batch of records, copying each activity's XML from the
+    record's stored files when what it is made from has not changed, rendering the others."""
+
+    def __init__(self, made: list[tuple[Researcher, Any, list[tuple[Section, int]]]]) -> None:
+        from orchid.dumps import files, layout
+
+        generation = _generation()
+        pks = [researcher.pk for researcher, _, _ in made]
+        put_codes = [put_code for _, _, activities in made for _, put_code in activities]
+        states = {
+            state[0]: state
+            for state in Item.objects.filter(pk__in=put_codes, visibility=VisibilityChoices.PUBLIC)
+            .values_list(*_ITEM_STATE)
+            .iterator()
+        }
+        stored = {
+            pk: files.StoredEntries(bytes(member or b""), manifest or "{}", generation)
+            for pk, member, manifest in PublicRendering.objects.filter(
+                researcher_id__in=pks, dump_files__isnull=False, dump_manifest__isnull=False
+            ).values_list("researcher_id", "dump_files", "dump_manifest")
+        }
+        # (name, fingerprint, stored XML or None, section, put code) per record, in document order
+        self._plans: dict[int, list[tuple[str, str, bytes | None, Section, int]]] = {}
+        to_render: list[int] = []
+        for researcher, _, activities in made:
+            plan = self._plans[researcher.pk] = []
+            previous = stored.get(researcher.pk)
+            for section, put_code in activities:
+                state = states.get(put_code)
+                if state is None or state[1] != researcher.pk or state[2] != section.name:
+                    continue  # changed since the record was read: its next rendering has it
+                name = layout.activity_name(researcher.orcid, section, put_code)
+                fingerprint = _fingerprint(state, researcher)
+                xml = previous.get(name, fingerprint) if previous is not None else None
+                if xml is None:
+                    to_render.append(put_code)
+                plan.append((name, fingerprint, xml, section, put_code))
+        self._rows = {
+            row.pk: row
+            for row in Item.objects.filter(pk__in=to_render, visibility=VisibilityChoices.PUBLIC)
+            .select_related("source_client")
+            .defer("summary")
+        }
+        self._generation = generation
+
+    def of(self, researcher: Researcher, record_xml: bytes) -> RecordFiles:
+        from orchid.dumps.files import Activity, record_files
+
+        activities = []
+        for name, fingerprint, stored_xml, section, put_code in self._plans[researcher.pk]:
+            xml = stored_xml
+            if xml is None:
+                row = self._rows.get(put_code)
+                if row is None or row.researcher_id != researcher.pk or row.section != section.name:
+                    continue  # changed since the record was read: its next rendering has it
+                fingerprint = _fingerprint(_row_state(row), researcher)  # what it is rendered from now
+                xml = to_xml(documents.render_item(row, section, researcher))
+            activities.append(Activity(name, xml, fingerprint))
+        return record_files(
+            researcher.orcid, _mtime(researcher), record_xml, activities, generation=self._generation
         )
 
 
@@ -127,19 +230,24 @@ def store(rendering: Rendering) -> None:
     """Keep a rendering unless a newer one is already stored (concurrent refreshes may race), and once
     that is committed, as this host's files of it."""
     stamp = new_stamp()
-    values = {
+    values: dict[str, Any] = {
         "stamp": stamp,
         "version": rendering.version,
         "record_json": rendering.record_json,
         "record_xml": rendering.record_xml,
-        "dump_files": rendering.dump_files,
-        "dump_activities": rendering.dump_activities,
         "rendered_at": now_ms(),
     }
     stored = PublicRendering.objects.filter(researcher_id=rendering.researcher_pk)
     older = Q(version__lt=rendering.version)
-    if rendering.dump_files is not None:  # the same version without the dump files is completed
-        older |= Q(version=rendering.version, dump_files__isnull=True)
+    if rendering.dump_files is not None:  # the same version without its dump files is completed
+        values |= {
+            "dump_files": rendering.dump_files,
+            "dump_activities": rendering.dump_activities,
+            "dump_version": rendering.version,
+            "dump_manifest": rendering.dump_manifest,
+        }
+        older |= Q(version=rendering.version) & ~Q(dump_version=rendering.version)
+    # else older dump files stay: not current, but their unchanged activities are copied next time
     bodies = {"json": rendering.record_json, "xml": rendering.record_xml}
 
     def write_files() -> None:
@@ -301,7 +409,7 @@ def stale(*, dump_files: bool = True) -> Q:
     """Researchers whose renderings are missing or stale (and, for the dump, lack the dump files)."""
     condition = Q(public_rendering__isnull=True) | ~Q(public_rendering__version=F("version"))
     if dump_files:
-        condition |= Q(public_rendering__dump_files__isnull=True)
+        condition |= ~Q(public_rendering__dump_version=F("version"))
     return condition & Q(deprecated_to="")
 
 
