@@ -294,9 +294,11 @@ ORCHID_OUTBOX_MAX_ATTEMPTS = int(_env.get("ORCHID_OUTBOX_MAX_ATTEMPTS", "25"))
 ORCHID_WEBHOOK_WINDOW_SECONDS = float(_env.get("ORCHID_WEBHOOK_WINDOW_SECONDS", "5" if SANDBOX else "300"))
 ORCHID_WEBHOOK_ALLOW_PRIVATE = config.env_bool(_env, "ORCHID_WEBHOOK_ALLOW_PRIVATE", SANDBOX)
 ORCHID_WEBHOOK_TIMEOUT_SECONDS = float(_env.get("ORCHID_WEBHOOK_TIMEOUT_SECONDS", "10"))
-# A record's stored public renderings are refreshed by the worker this long after a change (changes in
-# between coalesce into one refresh; until then a read renders and stores them itself).
+# A record's stored public renderings are refreshed by the worker once the record has had no change for
+# the delay, and at the latest the maximum delay after its first change since the last refresh (changes
+# in between coalesce into one refresh; until then a read renders and stores them itself).
 ORCHID_RENDERING_DELAY_SECONDS = float(_env.get("ORCHID_RENDERING_DELAY_SECONDS", "10"))
+ORCHID_RENDERING_MAX_DELAY_SECONDS = float(_env.get("ORCHID_RENDERING_MAX_DELAY_SECONDS", "60"))
 # Off: changes queue no refresh at all; reads and dumps render stale records themselves.
 ORCHID_RENDERING_REFRESH = config.env_bool(_env, "ORCHID_RENDERING_REFRESH", True)
 # --- end orchid.outbox and orchid.webhooks ----------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import orjson
@@ -205,6 +206,23 @@ def test_a_change_queues_one_coalesced_refresh_that_the_worker_performs(settings
     assert stored.version == Researcher.objects.get(pk=researcher.pk).version
     assert b"Second of a burst" in bytes(stored.record_xml)
     assert not queued.exists()
+
+
+def test_writes_that_go_on_put_the_refresh_off_up_to_the_maximum_delay(settings: Any) -> None:
+    from orchid.outbox.models import Message
+
+    settings.ORCHID_RENDERING_DELAY_SECONDS = 10
+    settings.ORCHID_RENDERING_MAX_DELAY_SECONDS = 60
+    researcher = b.researcher()
+    viewer = b.member_viewer(researcher.orcid)
+    services.add_item(researcher.orcid, BY_NAME["work"], b.work("First"), viewer)
+    queued = Message.objects.get(kind="public-rendering", key=str(researcher.pk))
+    services.add_item(researcher.orcid, BY_NAME["work"], b.work("Second"), viewer)
+    postponed = Message.objects.get(pk=queued.pk)
+    assert postponed.due_at > queued.due_at  # ten seconds after the latest write
+    Message.objects.filter(pk=queued.pk).update(created_at=queued.created_at - timedelta(seconds=55))
+    services.add_item(researcher.orcid, BY_NAME["work"], b.work("Third"), viewer)
+    assert Message.objects.get(pk=queued.pk).due_at == postponed.due_at  # 60 s after the first, no later
 
 
 def test_postgresql_stores_renderings_compressed_with_lz4(client: Client, rich: str) -> None:

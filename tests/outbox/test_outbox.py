@@ -67,6 +67,27 @@ def test_unclaimed_messages_of_one_key_coalesce_into_one_with_the_latest_payload
     assert not Message.objects.exists()
 
 
+def test_a_debounced_message_falls_due_when_its_key_is_quiet_but_within_its_maximum_wait() -> None:
+    now = timezone.now()
+    wait = timedelta(seconds=60)
+    first = outbox.enqueue(
+        "test-record", "k", {"n": 1}, not_before=now + timedelta(seconds=10), max_wait=wait
+    )
+    assert (
+        outbox.enqueue("test-record", "k", {"n": 2}, not_before=now + timedelta(seconds=40), max_wait=wait)
+        == first
+    )
+    assert Message.objects.get(pk=first).due_at == now + timedelta(seconds=40)  # put off: not quiet yet
+    outbox.enqueue("test-record", "k", {"n": 3}, not_before=now + timedelta(seconds=75), max_wait=wait)
+    message = Message.objects.get(pk=first)
+    assert message.due_at == now + timedelta(seconds=40) and message.payload == {
+        "n": 3
+    }  # 75 s is past the wait
+    outbox.enqueue("test-record", "k", {"n": 4}, not_before=now + timedelta(seconds=50))  # no max_wait: kept
+    assert Message.objects.get(pk=first).due_at == now + timedelta(seconds=40)
+    assert Message.objects.count() == 1
+
+
 def test_a_claimed_message_absorbs_nothing() -> None:
     outbox.enqueue("test-record", "k", {"name": "k", "n": 1})
     [claimed] = claim(10)

@@ -7,7 +7,7 @@ Django loads its apps, before models may be.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -23,6 +23,7 @@ def enqueue(
     *,
     not_before: datetime | None = None,
     coalesce: bool = True,
+    max_wait: timedelta | None = None,
 ) -> int:
     """Store a message of `kind` about `key`, due at `not_before` (default: now).
 
@@ -32,6 +33,9 @@ def enqueue(
     number of changes before that time become one performance. (Concurrent enqueues of one key may
     both insert; changes to one record are serialized by its row, and a duplicate costs one extra
     performance at worst.) Returns the primary key of the message that will carry it.
+
+    With `max_wait` too, the absorbing message is also put off to `not_before` (a debounce: it falls
+    due once its key has been quiet that long), but never past `max_wait` after it was first enqueued.
     """
     from orchid.outbox.models import Message
 
@@ -40,34 +44,43 @@ def enqueue(
     # record write sends one through record_changed) is all the atomicity needed; alone, it is one.
     with transaction.atomic(savepoint=False):
         if coalesce:
-            absorbed = _absorb(kind, key, payload)
+            absorbed = _absorb(kind, key, payload, due, max_wait)
             if absorbed is not None:
                 return absorbed
         return int(Message.objects.create(kind=kind, key=key, payload=payload, due_at=due).pk)
 
 
 @cache
-def _absorb_sql() -> str:
+def _absorb_sql(postpone: bool) -> str:
     from orchid.outbox.models import Message
 
     table, key = Message._meta.db_table, connection.ops.quote_name("key")
+    # Postponed only while the message is younger than the cutoff (`due` - max_wait); an older one
+    # keeps its due time, which an earlier postponement already kept within max_wait of its creation.
+    due_at = ", due_at = CASE WHEN created_at >= %s THEN %s ELSE due_at END" if postpone else ""
     # Conditional twice over: the oldest unclaimed message of (kind, key), and still unclaimed when
     # updated (a worker may claim it meanwhile on PostgreSQL). Raw SQL: a hot path (orchid.core.raw),
     # inside every record write.
     return (
-        f"UPDATE {table} SET payload = %s WHERE lease_until IS NULL AND id = ("
+        f"UPDATE {table} SET payload = %s{due_at} WHERE lease_until IS NULL AND id = ("
         f"SELECT id FROM {table} WHERE kind = %s AND {key} = %s AND state = %s AND lease_until IS NULL "
         "ORDER BY due_at LIMIT 1) RETURNING id"
     )
 
 
-def _absorb(kind: str, key: str, payload: dict[str, Any]) -> int | None:
+def _absorb(
+    kind: str, key: str, payload: dict[str, Any], due: datetime, max_wait: timedelta | None
+) -> int | None:
     """The pk of the unclaimed message of (kind, key) that took `payload`, or None when there is none."""
     from orchid.outbox.models import Message, State
 
     stored = Message._meta.get_field("payload").get_db_prep_value(payload, connection)
+    params: list[Any] = [stored]
+    if max_wait is not None:
+        adapt = connection.ops.adapt_datetimefield_value
+        params += [adapt(due - max_wait), adapt(due)]
     with connection.cursor() as cursor:
-        cursor.execute(_absorb_sql(), [stored, kind, key, State.PENDING.value])
+        cursor.execute(_absorb_sql(max_wait is not None), [*params, kind, key, State.PENDING.value])
         row = cursor.fetchone()
     return None if row is None else int(row[0])
 

@@ -37,12 +37,14 @@ def _enqueue_refresh(sender: object, researcher_pk: int, **kwargs: object) -> No
 
     if not settings.ORCHID_RENDERING_REFRESH:
         return
-    # Delayed and coalesced per record: a burst of writes to one record costs one refresh, which is
-    # dearer than a write. Until it runs, a Public API read renders and stores the record itself.
-    delay = float(getattr(settings, "ORCHID_RENDERING_DELAY_SECONDS", 10))
+    # Coalesced per record and put off until the record has been quiet for the delay (at most the
+    # maximum delay after its first change): a refresh is dearer than a write, and one made while
+    # writes go on is soon stale. Until it runs, a Public API read renders and stores the record itself.
+    delay = float(settings.ORCHID_RENDERING_DELAY_SECONDS)
     outbox.enqueue(
         RENDERING_KIND,
         str(researcher_pk),
         {"researcher_pk": researcher_pk},
         not_before=timezone.now() + timedelta(seconds=delay),
+        max_wait=timedelta(seconds=max(delay, float(settings.ORCHID_RENDERING_MAX_DELAY_SECONDS))),
     )
