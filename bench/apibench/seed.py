@@ -624,17 +624,43 @@ def analyze() -> None:
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def _remove_items_of(writer: Any) -> int:
+    """Delete a client's items a batch at a time (one `IN` list stays within a statement's parameters)
+    and mark their records changed, so that no stored rendering still shows them."""
+    from django.db import transaction
+    from django.db.models import F
+
+    from orchid.records.models import Item, Researcher
+
+    removed = 0
+    while True:
+        batch = list(Item.objects.filter(source_client=writer).values_list("pk", "researcher_id")[:5000])
+        if not batch:
+            return removed
+        with transaction.atomic():
+            Item.objects.filter(pk__in=[pk for pk, _ in batch]).delete()
+            Researcher.objects.filter(pk__in={pk for _, pk in batch}).update(version=F("version") + 1)
+        removed += len(batch)
+
+
 def prepare_run(out: Path, researchers: int) -> dict[str, Any]:
     """Remove the previous POSTs, grant the writer's tokens, write the rotation files."""
     from orchid.oauth.models import AccessToken, Client
     from orchid.oauth.server import new_token_value
     from orchid.oauth.services import create_client, grant_token
+    from orchid.outbox.models import Message
+    from orchid.records.apps import RENDERING_KIND
     from orchid.records.models import Item
 
     writer = Client.objects.filter(name="Bench writer").first()
     if writer is None:
         writer, _ = create_client("Bench writer", "member")
-    removed, _ = Item.objects.filter(source_client=writer).delete()
+    removed = _remove_items_of(writer)
+    if removed:
+        analyze()  # else autovacuum, woken by the deletions, would run during the measurements
+    # Earlier runs' refreshes still queued: the refresh_renderings run that follows does their work,
+    # and left queued they would all fall due at once in the middle of this run's POSTs.
+    Message.objects.filter(kind=RENDERING_KIND).delete()
     AccessToken.objects.filter(application=writer).delete()
     count = max(1, min(POST_TARGETS, researchers // 20))
     step = max(1, researchers // count)
