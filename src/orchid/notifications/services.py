@@ -71,7 +71,7 @@ def set_preferences(researcher: Researcher, *, amended_opt_out: bool, permission
 def _newest_sql() -> str:
     # raw SQL: a hot path (orchid.core.raw), inside every write by a client
     sql = (
-        f"SELECT * FROM {Notification._meta.db_table} WHERE researcher_id = %s "
+        f"SELECT {raw.columns(Notification)} FROM {Notification._meta.db_table} WHERE researcher_id = %s "
         "ORDER BY created_at DESC, id DESC LIMIT 1"
     )
     # Locked on PostgreSQL: two writes to one record merge one after the other, not into the same copy.
