@@ -71,11 +71,22 @@ def _insert(researcher_pk: int, entries: Iterable[Entry]) -> bool:
         first = ids.start if last is None else last + 1
         if first + len(rows) > ids.stop:
             return False
-        cursor.executemany(
-            f"INSERT INTO {table} (id, researcher_id, put_code, field, body) VALUES (%s, %s, %s, %s, %s)",
-            [(first + offset, researcher_pk, *row) for offset, row in enumerate(rows)],
-        )
+        numbered = [(first + offset, researcher_pk, *row) for offset, row in enumerate(rows)]
+        # Many rows to one statement: one round trip for a POST's few entries (executemany sends one
+        # statement per row); chunked for a whole record's within the parameters a statement may have.
+        for start in range(0, len(numbered), _ROWS_PER_INSERT):
+            chunk = numbered[start : start + _ROWS_PER_INSERT]
+            cursor.execute(_insert_sql(table, len(chunk)), [value for row in chunk for value in row])
     return True
+
+
+_ROWS_PER_INSERT = 500
+
+
+@cache
+def _insert_sql(table: str, rows: int) -> str:
+    values = ", ".join(["(%s, %s, %s, %s, %s)"] * rows)
+    return f"INSERT INTO {table} (id, researcher_id, put_code, field, body) VALUES {values}"
 
 
 def reindex(researcher_pk: int) -> None:
