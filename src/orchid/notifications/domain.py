@@ -111,16 +111,25 @@ def merge_items(existing: Sequence[AmendedItem], new: Iterable[AmendedItem]) -> 
     (it is still new to the researcher), the same action twice is one line; a different action
     (updated, then deleted) is a line of its own, in order.
     """
+    lines = merge_stored([item.to_json() for item in existing], new)
+    return [AmendedItem.from_json(line) for line in lines]
+
+
+def merge_stored(existing: Sequence[dict[str, Any]], new: Iterable[AmendedItem]) -> list[dict[str, Any]]:
+    """`merge_items` on a notification's stored lines (`AmendedItem.to_json`), which a write merges
+    into without decoding every line."""
     merged = list(existing)
-    last_line = {(item.section, item.put_code): index for index, item in enumerate(merged)}
+    last_line = {(line["section"], int(line["put-code"])): index for index, line in enumerate(merged)}
     for item in new:
         key = (item.section, item.put_code)
         index = last_line.get(key)
-        if index is not None and _absorbs(merged[index].action, item.action):
-            merged[index] = AmendedItem(item.put_code, item.section, item.name, merged[index].action)
-            continue
+        if index is not None:
+            kept = ItemAction(merged[index]["action"])
+            if _absorbs(kept, item.action):
+                merged[index] = AmendedItem(item.put_code, item.section, item.name, kept).to_json()
+                continue
         last_line[key] = len(merged)
-        merged.append(item)
+        merged.append(item.to_json())
     return merged
 
 

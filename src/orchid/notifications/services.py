@@ -107,8 +107,7 @@ def record_amended(researcher_pk: int, change: Change | None) -> Notification | 
     if newest is not None and domain.may_merge(
         newest.state, change.client_pk, now, group_window(), len(items)
     ):
-        merged = domain.merge_items(newest.amended_items, items)
-        newest.items = [item.to_json() for item in merged]
+        newest.items = domain.merge_stored(newest.items, items)
         newest.updated_at = now
         _save_items(newest)
         return newest
