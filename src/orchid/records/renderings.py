@@ -128,19 +128,14 @@ _ITEM_STATE = (
 
 
 def _row_state(row: Item) -> tuple[Any, ...]:
-    client = row.source_client
-    return (
-        row.pk,
-        row.researcher_id,
-        row.section,
-        row.created_at,
-        row.last_modified,
-        row.display_index,
-        row.source_client_id,
-        client.client_id if client is not None else None,
-        client.name if client is not None else None,
-        row.source_orcid,
-    )
+    """`_ITEM_STATE` of a loaded row (its source client selected with it), as `values_list` gives it."""
+    values = []
+    for path in _ITEM_STATE:
+        value: Any = row
+        for part in path.split("__"):
+            value = getattr(value, part) if value is not None else None
+        values.append(value)
+    return tuple(values)
 
 
 def _fingerprint(state: tuple[Any, ...], researcher: Researcher) -> str:
