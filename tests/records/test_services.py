@@ -115,6 +115,27 @@ def test_duplicates_from_the_same_source_are_409_but_other_sources_may_add_them(
     assert code(lambda: services.add_item(researcher.orcid, KEYWORD, b.keyword("fish"), first)) == 9030
 
 
+def test_long_identifiers_are_stored_and_compared_whole() -> None:
+    # Longer than PostgreSQL lets a B-tree entry be (~2,700 bytes), and not compressible: the lookup
+    # indexes hold a prefix of each value, and values sharing that prefix are still told apart.
+    researcher = b.researcher()
+    viewer = b.member_viewer(researcher.orcid)
+    head = "10.5555/" + "".join(f"{n:x}" for n in range(1200))
+    assert len(head) > 3_000
+
+    def add(title: str, value: str) -> int:
+        return services.add_item(researcher.orcid, WORK, b.work(title, b.external_id(value)), viewer)
+
+    first = add("Long", head + "a")
+    add("Longer", head + "b")
+    add("Longest", head + "c")
+    with pytest.raises(OrcidError) as duplicate:
+        add("Again", head.upper() + "A")  # matched on its normalized (lower-case) value
+    assert duplicate.value.code == 9021 and str(first) in duplicate.value.developer_message
+    assert code(lambda: add("Same", head + "b")) == 9021
+    assert Item.objects.filter(researcher=researcher, section="work").count() == 3
+
+
 def test_works_sharing_an_identifier_are_grouped() -> None:
     researcher = b.researcher()
     first, second = b.member_viewer(researcher.orcid), b.member_viewer(researcher.orcid)

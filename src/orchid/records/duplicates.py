@@ -13,7 +13,7 @@ from django.db import connection
 
 from orchid.errors import OrcidError
 from orchid.records import documents
-from orchid.records.models import Item, ItemExternalId, Researcher
+from orchid.records.models import INDEXED_VALUE_CHARS, Item, ItemExternalId, Researcher, ValuePrefix
 from orchid.records.sections import Kind, Section
 from orchid.records.viewer import Viewer
 
@@ -95,32 +95,39 @@ def _candidates_sql(type_count: int, value_count: int, excluding: bool) -> str:
     ids, items = ItemExternalId._meta.db_table, Item._meta.db_table
     types = ", ".join(["%s"] * type_count)
     values = ", ".join(["%s"] * value_count)
-    # A candidate's key is its normalized value or its raw one (`_key`): either may match. The source is
-    # compared in Python, not here: a condition on the items' source let PostgreSQL start from every item
-    # of the client (thousands) instead of the record's few identifiers of these types (12 ms, not 0.1).
-    sql = (
-        f"SELECT e.item_id, e.id_type, e.value, e.normalized, e.relationship, i.source_client_id "
-        f"FROM {ids} e JOIN {items} i ON i.id = e.item_id "
-        f"WHERE e.researcher_id = %s AND e.section = %s AND e.id_type IN ({types}) "
-        f"AND (e.value IN ({values}) OR e.normalized IN ({values}))"
-    )
-    return sql + " AND e.item_id <> %s" if excluding else sql
+    exclusion = " AND e.item_id <> %s" if excluding else ""
+
+    def matching(column: str) -> str:
+        # By the column's indexed prefix (`ValuePrefix`, written as its index names it); whole values
+        # are compared in `check`. The source is compared there too: a condition on the items' source
+        # let PostgreSQL start from every item of the client (thousands) instead of the few matches.
+        return (
+            f"SELECT e.item_id, e.id_type, e.value, e.normalized, e.relationship, i.source_client_id "
+            f"FROM {ids} e JOIN {items} i ON i.id = e.item_id "
+            f"WHERE e.researcher_id = %s AND e.section = %s AND e.id_type IN ({types}) "
+            f"AND {ValuePrefix.function}(e.{column}, 1, {INDEXED_VALUE_CHARS}) IN ({values}){exclusion}"
+        )
+
+    # A candidate's key is its normalized value or its raw one (`_key`): either may match. Two lookups,
+    # one per index, since SQLite cannot serve an OR of the two from both.
+    return f"{matching('value')} UNION ALL {matching('normalized')}"
 
 
 def _candidates(
     researcher_pk: int, section: str, id_types: list[str], values: list[str], exclude: int | None
 ) -> list[tuple[int, str, str, str | None, str | None, int | None]]:
-    """The record's external ids of these types whose raw or normalized value is one of `values`
+    """The record's external ids of these types whose raw or normalized value may be one of `values`
     (item, type, value, normalized, relationship, the item's source client); `_key`, the relationship
     and the source decide.
 
     Raw SQL: a hot path (orchid.core.raw), inside every POST and PUT of an activity.
     """
-    params: list[int | str] = [researcher_pk, section, *id_types, *values, *values]
+    prefixes = [value[:INDEXED_VALUE_CHARS] for value in values]
+    lookup: list[int | str] = [researcher_pk, section, *id_types, *prefixes]
     if exclude is not None:
-        params.append(exclude)
+        lookup.append(exclude)
     with connection.cursor() as cursor:
-        cursor.execute(_candidates_sql(len(id_types), len(values), exclude is not None), params)
+        cursor.execute(_candidates_sql(len(id_types), len(values), exclude is not None), lookup * 2)
         return list(cursor.fetchall())
 
 

@@ -135,6 +135,23 @@ class Item(models.Model):
         return f"{self.section} {self.pk}"
 
 
+#: How many characters of an external identifier's value its lookup indexes hold. ORCID sets no limit on
+#: the value, and PostgreSQL refuses a B-tree entry over ~2,700 bytes; a lookup compares whole values after.
+INDEXED_VALUE_CHARS = 200
+
+
+class ValuePrefix(models.Func):
+    """The first INDEXED_VALUE_CHARS characters of a text column, as `SUBSTR` on both databases, so that
+    an index on it and a query through it name the same function (Django's `Substr` is `SUBSTRING` on
+    PostgreSQL, which that index would not serve)."""
+
+    function = "SUBSTR"
+    output_field = models.TextField()
+
+    def __init__(self, expression: Any, **extra: Any) -> None:
+        super().__init__(expression, models.Value(1), models.Value(INDEXED_VALUE_CHARS), **extra)
+
+
 class ItemExternalId(models.Model):
     """An external identifier of an item, indexed for duplicate checks, grouping and search."""
 
@@ -147,9 +164,23 @@ class ItemExternalId(models.Model):
     relationship = models.CharField(max_length=16, null=True, blank=True)
 
     class Meta:
+        # The duplicate check (orchid.records.duplicates) looks up a record's identifiers of one type by
+        # raw or by normalized value: one index each, so the check does not read all the record's others.
         indexes = [
-            models.Index(fields=["researcher", "section", "id_type"]),
-            models.Index(fields=["id_type", "normalized"]),
+            models.Index(
+                models.F("researcher"),
+                models.F("section"),
+                models.F("id_type"),
+                ValuePrefix("value"),
+                name="records_extid_value",
+            ),
+            models.Index(
+                models.F("researcher"),
+                models.F("section"),
+                models.F("id_type"),
+                ValuePrefix("normalized"),
+                name="records_extid_normalized",
+            ),
         ]
 
 
