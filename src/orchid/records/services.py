@@ -476,19 +476,22 @@ def _validate(section: Section, item: Any) -> None:
 
 
 def _index_external_ids(row: Item, section: Section, item: Any) -> None:
-    ItemExternalId.objects.bulk_create(
-        ItemExternalId(
-            item=row,
-            researcher_id=row.researcher_id,
-            section=section.name,
-            id_type=external_id.external_id_type or "",
-            value=external_id.external_id_value or "",
-            normalized=external_id.external_id_normalized.value
-            if external_id.external_id_normalized
-            else None,
-            relationship=external_id.external_id_relationship,
-        )
-        for external_id in documents.own_external_ids(section, item)
+    # raw SQL: a hot path (orchid.core.raw), inside every POST
+    raw.insert_many(
+        [
+            ItemExternalId(
+                item_id=row.pk,
+                researcher_id=row.researcher_id,
+                section=section.name,
+                id_type=external_id.external_id_type or "",
+                value=external_id.external_id_value or "",
+                normalized=external_id.external_id_normalized.value
+                if external_id.external_id_normalized
+                else None,
+                relationship=external_id.external_id_relationship,
+            )
+            for external_id in documents.own_external_ids(section, item)
+        ]
     )
 
 
@@ -540,14 +543,16 @@ def _create(
     duplicates.check(researcher, section, item, viewer, batch=batch)
     # The posted visibility is ignored: a claimed record's owner decides (their default).
     chosen = researcher.default_visibility if researcher.claimed else Visibility.PRIVATE.value
-    row = Item.objects.create(
-        researcher=researcher,
-        section=section.name,
-        visibility=chosen,
-        display_index="0" if viewer.is_researcher_self else "1",
-        document=document,
-        summary=summary,
-        **_source_of(viewer),
+    row = raw.insert(  # raw SQL: a hot path (orchid.core.raw), inside every POST
+        Item(
+            researcher=researcher,
+            section=section.name,
+            visibility=chosen,
+            display_index="0" if viewer.is_researcher_self else "1",
+            document=document,
+            summary=summary,
+            **_source_of(viewer),
+        )
     )
     _index_external_ids(row, section, item)
     if touch:
