@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from orchid.notifications.domain import AmendedItem, NotificationState, NotificationType
-from orchid.records.models import Researcher, now_ms
+from orchid.records.models import DocumentField, Researcher, now_ms
 
 
 class Notification(models.Model):
@@ -28,7 +28,7 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    items = models.JSONField(default=list)
+    items = DocumentField(default=list)  # read and written back by every write of a client (orjson)
     subject = models.CharField(max_length=1000, blank=True)
     intro = models.TextField(blank=True)
     authorization_uri = models.TextField(blank=True)
