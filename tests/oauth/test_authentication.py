@@ -32,10 +32,10 @@ def test_no_token_is_anonymous(token_value: str | None, api: Api) -> None:
 
 
 @pytest.mark.django_db
-def test_valid_token_in_two_key_lookups(member: Registered, django_assert_num_queries: Any) -> None:
+def test_valid_token_in_one_key_lookup(member: Registered, django_assert_num_queries: Any) -> None:
     token_for(member)
-    # The token by its checksum, then its client by primary key: each a plain indexed lookup.
-    with django_assert_num_queries(2):
+    # The token by its checksum, joined to its client by primary key.
+    with django_assert_num_queries(1):
         viewer = authenticate(VALUE, Api.MEMBER)
         assert viewer.client_id == member.client_id  # the client came with the token
     assert viewer.api is Api.MEMBER
@@ -82,6 +82,14 @@ def test_invalid_token_header_cannot_be_broken_by_the_token() -> None:
 @pytest.mark.django_db
 def test_expired_token_is_invalid(member: Registered) -> None:
     token_for(member, state="expired")
+    with pytest.raises(InvalidToken):
+        authenticate(VALUE, Api.MEMBER)
+
+
+@pytest.mark.django_db
+def test_token_without_a_client_is_invalid(member: Registered) -> None:
+    token = token_for(member)
+    AccessToken.objects.filter(pk=token.pk).update(application=None)
     with pytest.raises(InvalidToken):
         authenticate(VALUE, Api.MEMBER)
 

@@ -26,19 +26,22 @@ from django.db import connection
 from django.db.models import Model
 
 M = TypeVar("M", bound=Model)
+N = TypeVar("N", bound=Model)
 
 _Converter = tuple[int, list[Callable[..., Any]], Any]  # column index, converters, their expression
 
 
-def columns(model: type[Model]) -> str:
-    """The select list of every column of `model`'s table, in the order `first` expects."""
-    return _columns(model, connection.vendor)
+def columns(model: type[Model], table: str = "") -> str:
+    """The select list of every column of `model`'s table, in the order `first` expects; each qualified
+    by `table` (a name or alias in the query) when given."""
+    return _columns(model, table, connection.vendor)
 
 
 @cache
-def _columns(model: type[Model], vendor: str) -> str:
+def _columns(model: type[Model], table: str, vendor: str) -> str:
     quote = connection.ops.quote_name
-    return ", ".join(quote(field.column) for field in model._meta.concrete_fields)
+    prefix = f"{table}." if table else ""
+    return ", ".join(prefix + quote(field.column) for field in model._meta.concrete_fields)
 
 
 @cache
@@ -57,20 +60,36 @@ def _converters(model: type[Model], vendor: str) -> list[_Converter]:
     return found
 
 
-def first(model: type[M], sql: str, params: Sequence[Any]) -> M | None:
-    """The first row of `sql`, which selects `columns(model)`, as a `model`; None when there is none."""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    values = list(row)
+def _build(model: type[M], values: list[Any]) -> M:
     for index, chain, expression in _converters(model, connection.vendor):
         value = values[index]
         for convert in chain:
             value = convert(value, expression, connection)
         values[index] = value
     return model.from_db(connection.alias, _attnames(model), values)
+
+
+def _first_row(sql: str, params: Sequence[Any]) -> list[Any] | None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return None if row is None else list(row)
+
+
+def first(model: type[M], sql: str, params: Sequence[Any]) -> M | None:
+    """The first row of `sql`, which selects `columns(model)`, as a `model`; None when there is none."""
+    row = _first_row(sql, params)
+    return None if row is None else _build(model, row)
+
+
+def first_pair(left: type[M], right: type[N], sql: str, params: Sequence[Any]) -> tuple[M, N] | None:
+    """The first row of `sql`, which selects `columns(left, ...)` then `columns(right, ...)` (a join),
+    as a `left` and a `right`; None when there is none."""
+    row = _first_row(sql, params)
+    if row is None:
+        return None
+    split = len(_attnames(left))
+    return _build(left, row[:split]), _build(right, row[split:])
 
 
 @cache
