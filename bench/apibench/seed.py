@@ -625,12 +625,14 @@ def analyze() -> None:
 
 
 def _remove_items_of(writer: Any) -> int:
-    """Delete a client's items a batch at a time (one `IN` list stays within a statement's parameters)
-    and mark their records changed, so that no stored rendering still shows them."""
+    """Delete a client's items a batch at a time (one `IN` list stays within a statement's parameters),
+    with their search entries (else every run left its POSTs' entries in the full-text index, which grew
+    from run to run), and mark their records changed, so that no stored rendering still shows them."""
     from django.db import transaction
     from django.db.models import F
 
     from orchid.records.models import Item, Researcher
+    from orchid.search.models import SearchEntry
 
     removed = 0
     while True:
@@ -638,6 +640,9 @@ def _remove_items_of(writer: Any) -> int:
         if not batch:
             return removed
         with transaction.atomic():
+            SearchEntry.objects.filter(
+                researcher_id__in={pk for _, pk in batch}, put_code__in=[pk for pk, _ in batch]
+            ).delete()
             Item.objects.filter(pk__in=[pk for pk, _ in batch]).delete()
             Researcher.objects.filter(pk__in={pk for _, pk in batch}).update(version=F("version") + 1)
         removed += len(batch)
