@@ -175,20 +175,7 @@ def _item_row(
         document=document,
         summary=summary,
     )
-    external_ids = [
-        ItemExternalId(
-            item_id=put_code,
-            researcher=researcher,
-            section=section.name,
-            id_type=external_id.external_id_type or "",
-            value=external_id.external_id_value or "",
-            normalized=external_id.external_id_normalized.value
-            if external_id.external_id_normalized
-            else None,
-            relationship=external_id.external_id_relationship,
-        )
-        for external_id in documents.own_external_ids(section, item)
-    ]
+    external_ids = documents.external_id_rows(put_code, researcher.pk, section, item)
     return row, external_ids
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 
 from orchid import ids
 from orchid.identifiers import normalize
-from orchid.records.models import Item, Researcher
+from orchid.records.models import Item, ItemExternalId, Researcher
 from orchid.records.sections import Section
 from orchid.schema import models as m
 from orchid.schema.enums import Visibility
@@ -135,6 +135,24 @@ def own_external_ids(section: Section, item: Any) -> list[Any]:
         return list(proposal.external_ids.external_id) if proposal and proposal.external_ids else []
     container = getattr(item, "external_ids", None)
     return list(container.external_id) if container is not None else []
+
+
+def external_id_rows(item_pk: int, researcher_pk: int, section: Section, item: Any) -> list[ItemExternalId]:
+    """The rows of the indexed external-id table for a stored item (its `own_external_ids`, normalized)."""
+    return [
+        ItemExternalId(
+            item_id=item_pk,
+            researcher_id=researcher_pk,
+            section=section.name,
+            id_type=external_id.external_id_type or "",
+            value=external_id.external_id_value or "",
+            normalized=external_id.external_id_normalized.value
+            if external_id.external_id_normalized
+            else None,
+            relationship=external_id.external_id_relationship,
+        )
+        for external_id in own_external_ids(section, item)
+    ]
 
 
 def summarize(section: Section, item: Any) -> Any:

@@ -16,7 +16,7 @@ from orchid.core import raw
 from orchid.errors import OrcidError
 from orchid.records import documents, duplicates, grouping, visibility
 from orchid.records.changes import Action, Change, ChangedItem, mark_changed
-from orchid.records.models import Email, GroupIdRecord, Item, ItemExternalId, Researcher, now_ms
+from orchid.records.models import Email, GroupIdRecord, Item, Researcher, now_ms
 from orchid.records.sections import ACTIVITIES, AFFILIATION_NAMES, PERSON_ITEMS, Kind, Section
 from orchid.records.viewer import Api, Viewer
 from orchid.schema import models as m
@@ -477,22 +477,7 @@ def _validate(section: Section, item: Any) -> None:
 
 def _index_external_ids(row: Item, section: Section, item: Any) -> None:
     # raw SQL: a hot path (orchid.core.raw), inside every POST
-    raw.insert_many(
-        [
-            ItemExternalId(
-                item_id=row.pk,
-                researcher_id=row.researcher_id,
-                section=section.name,
-                id_type=external_id.external_id_type or "",
-                value=external_id.external_id_value or "",
-                normalized=external_id.external_id_normalized.value
-                if external_id.external_id_normalized
-                else None,
-                relationship=external_id.external_id_relationship,
-            )
-            for external_id in documents.own_external_ids(section, item)
-        ]
-    )
+    raw.insert_many(documents.external_id_rows(int(row.pk), row.researcher_id, section, item))
 
 
 def _prepare(section: Section, item: Any) -> tuple[dict[str, Any], dict[str, Any] | None]:
