@@ -166,6 +166,16 @@ class ValuePrefix(models.Func):
         super().__init__(expression, models.Value(1), models.Value(INDEXED_VALUE_CHARS), **extra)
 
 
+def _value_lookup_index(column: str) -> models.Index:
+    return models.Index(
+        models.F("researcher"),
+        models.F("section"),
+        models.F("id_type"),
+        ValuePrefix(column),
+        name=f"records_extid_{column}",
+    )
+
+
 class ItemExternalId(models.Model):
     """An external identifier of an item, indexed for duplicate checks, grouping and search."""
 
@@ -180,22 +190,7 @@ class ItemExternalId(models.Model):
     class Meta:
         # The duplicate check (orchid.records.duplicates) looks up a record's identifiers of one type by
         # raw or by normalized value: one index each, so the check does not read all the record's others.
-        indexes = [
-            models.Index(
-                models.F("researcher"),
-                models.F("section"),
-                models.F("id_type"),
-                ValuePrefix("value"),
-                name="records_extid_value",
-            ),
-            models.Index(
-                models.F("researcher"),
-                models.F("section"),
-                models.F("id_type"),
-                ValuePrefix("normalized"),
-                name="records_extid_normalized",
-            ),
-        ]
+        indexes = [_value_lookup_index("value"), _value_lookup_index("normalized")]
 
 
 class GroupIdRecord(models.Model):

@@ -27,6 +27,7 @@ from typing import Any
 import orjson
 from django.db import connection, transaction
 
+from orchid.core import raw
 from orchid.errors import OrcidError
 from orchid.records.changes import Action, Change
 from orchid.records.models import Item, Researcher
@@ -72,21 +73,8 @@ def _insert(researcher_pk: int, entries: Iterable[Entry]) -> bool:
         if first + len(rows) > ids.stop:
             return False
         numbered = [(first + offset, researcher_pk, *row) for offset, row in enumerate(rows)]
-        # Many rows to one statement: one round trip for a POST's few entries (executemany sends one
-        # statement per row); chunked for a whole record's within the parameters a statement may have.
-        for start in range(0, len(numbered), _ROWS_PER_INSERT):
-            chunk = numbered[start : start + _ROWS_PER_INSERT]
-            cursor.execute(_insert_sql(table, len(chunk)), [value for row in chunk for value in row])
+    raw.insert_rows(table, ("id", "researcher_id", "put_code", "field", "body"), numbered)
     return True
-
-
-_ROWS_PER_INSERT = 500
-
-
-@cache
-def _insert_sql(table: str, rows: int) -> str:
-    values = ", ".join(["(%s, %s, %s, %s, %s)"] * rows)
-    return f"INSERT INTO {table} (id, researcher_id, put_code, field, body) VALUES {values}"
 
 
 def reindex(researcher_pk: int) -> None:
