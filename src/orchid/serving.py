@@ -112,10 +112,10 @@ def _serve_in_one_process(application: Any, host: str, port: int, threads: int, 
     stop = threading.Event()
     worker_thread: threading.Thread | None = None
     if worker:
-        from orchid.outbox.worker import Worker
-
         # In this process, beside the server: webhooks are delivered with no second command to run.
-        worker_thread = threading.Thread(target=Worker().run, args=(stop,), name="outbox-worker", daemon=True)
+        worker_thread = threading.Thread(
+            target=_run_worker_thread, args=(stop,), name="outbox-worker", daemon=True
+        )
         worker_thread.start()
     _sigterm_interrupts()
     # A name such as "localhost" can resolve to several addresses: waitress then listens on each.
@@ -396,8 +396,15 @@ class _Supervisor:
         return 0
 
 
+def _run_worker_thread(stop: threading.Event) -> None:
+    from orchid.outbox.worker import Worker, yield_cpu_to_requests
+
+    yield_cpu_to_requests()
+    Worker().run(stop)
+
+
 def _run_worker(parent: int, mask: set[int | signal.Signals]) -> int:
-    from orchid.outbox.worker import Worker
+    from orchid.outbox.worker import Worker, yield_cpu_to_requests
 
     stop = threading.Event()
 
@@ -407,6 +414,7 @@ def _run_worker(parent: int, mask: set[int | signal.Signals]) -> int:
     signal.signal(signal.SIGTERM, request_stop)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     _watch_parent(parent, stop.set)
+    yield_cpu_to_requests()
     Worker().run(stop)
     return 0
 

@@ -280,6 +280,7 @@ ORCHID_NOTIFICATION_GROUP_SECONDS = float(_env.get("ORCHID_NOTIFICATION_GROUP_SE
 # ORCHID_OUTBOX_POLL_SECONDS      how often an idle worker looks for due messages (default 1)
 # ORCHID_OUTBOX_RETRY_SECONDS     back-off unit: attempt n failed -> retried n x this later (default 600)
 # ORCHID_OUTBOX_MAX_ATTEMPTS      attempts before a message is given up, marked dead (default 25, ORCID's)
+# ORCHID_OUTBOX_NICENESS          how much lower the worker's CPU priority is than the server's (default 10)
 # ORCHID_WEBHOOK_WINDOW_SECONDS   a record's changes within this window make one callback (default 300,
 #                                 ORCID's five minutes; 5 in sandbox mode)
 # ORCHID_WEBHOOK_ALLOW_PRIVATE    allow callbacks to loopback/private/link-local addresses (default: sandbox)
@@ -291,6 +292,7 @@ ORCHID_OUTBOX_LEASE_SECONDS = float(_env.get("ORCHID_OUTBOX_LEASE_SECONDS", "300
 ORCHID_OUTBOX_POLL_SECONDS = float(_env.get("ORCHID_OUTBOX_POLL_SECONDS", "1"))
 ORCHID_OUTBOX_RETRY_SECONDS = float(_env.get("ORCHID_OUTBOX_RETRY_SECONDS", "600"))
 ORCHID_OUTBOX_MAX_ATTEMPTS = int(_env.get("ORCHID_OUTBOX_MAX_ATTEMPTS", "25"))
+ORCHID_OUTBOX_NICENESS = int(_env.get("ORCHID_OUTBOX_NICENESS", "10"))
 ORCHID_WEBHOOK_WINDOW_SECONDS = float(_env.get("ORCHID_WEBHOOK_WINDOW_SECONDS", "5" if SANDBOX else "300"))
 ORCHID_WEBHOOK_ALLOW_PRIVATE = config.env_bool(_env, "ORCHID_WEBHOOK_ALLOW_PRIVATE", SANDBOX)
 ORCHID_WEBHOOK_TIMEOUT_SECONDS = float(_env.get("ORCHID_WEBHOOK_TIMEOUT_SECONDS", "10"))

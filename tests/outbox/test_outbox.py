@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from datetime import timedelta
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from orchid import outbox
 from orchid.outbox.models import Message, State
-from orchid.outbox.worker import Worker, claim, perform
+from orchid.outbox.worker import Worker, claim, perform, yield_cpu_to_requests
 
 pytestmark = pytest.mark.django_db
 
@@ -250,3 +251,27 @@ def test_two_workers_at_once_never_perform_a_message_twice() -> None:
         thread.join(60)
     assert sum(result["delivered"] for result in results) == 80
     assert sorted(int(p["name"]) for p in performed) == list(range(80))
+
+
+@pytest.mark.parametrize("niceness", [10, 0])
+def test_the_worker_lowers_only_its_own_threads_priority(settings: Any, niceness: int) -> None:
+    settings.ORCHID_OUTBOX_NICENESS = niceness
+    here = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen: dict[str, int] = {}
+
+    def worker_thread() -> None:
+        yield_cpu_to_requests()
+        seen["worker"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+        def started_by_the_worker() -> None:  # like the worker's pool threads
+            seen["pool"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+        pool = threading.Thread(target=started_by_the_worker)
+        pool.start()
+        pool.join()
+
+    thread = threading.Thread(target=worker_thread)
+    thread.start()
+    thread.join()
+    assert seen == {"worker": min(19, here + niceness), "pool": min(19, here + niceness)}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == here

@@ -144,6 +144,14 @@ def test_two_server_processes_share_the_port_are_restarted_and_stop_on_sigterm(
         # The third child, without a listening socket, is the outbox worker.
         server.wait_for(lambda: len(server.server_children()) == 2, 10, "2 server processes listening")
         servers = server.server_children()
+        (worker,) = server.children() - servers
+        # The worker takes the CPU the requests leave idle (ORCHID_OUTBOX_NICENESS, 10 by default).
+        server_priority = os.getpriority(os.PRIO_PROCESS, min(servers))
+        server.wait_for(
+            lambda: os.getpriority(os.PRIO_PROCESS, worker) == server_priority + 10,
+            10,
+            "the worker process at a lower priority",
+        )
         # Linux: a socket of its own per server process, so the kernel spreads connections over both.
         assert len(listening_inodes(server.port)) == 2
         for _ in range(25):

@@ -33,3 +33,8 @@ def retry_seconds() -> float:
 def max_attempts() -> int:
     """Attempts before a message is given up (ORCHID_OUTBOX_MAX_ATTEMPTS, ORCID: 25)."""
     return max(1, int(getattr(settings, "ORCHID_OUTBOX_MAX_ATTEMPTS", 25)))
+
+
+def niceness() -> int:
+    """How much lower the worker's CPU priority is than the server's (ORCHID_OUTBOX_NICENESS, 0-19)."""
+    return min(19, max(0, int(getattr(settings, "ORCHID_OUTBOX_NICENESS", 10))))

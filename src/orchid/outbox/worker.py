@@ -15,7 +15,9 @@ leaves them leased until `lease_until`; then they are due again (at-least-once d
 from __future__ import annotations
 
 import logging
+import os
 import queue
+import sys
 import threading
 import time
 import uuid
@@ -246,6 +248,25 @@ class Worker:
             if pool is not None:
                 pool.close()
         return self.totals
+
+
+def yield_cpu_to_requests() -> None:
+    """Lower the calling thread's CPU priority by ORCHID_OUTBOX_NICENESS, and so of the threads it
+    starts next (Linux gives each thread its own nice value, and a new thread its creator's).
+
+    Called where the worker runs beside the server (its thread or process in `orchid serve`) and by
+    `orchid worker`: its work is put off by design (a record's renderings are refreshed seconds after the
+    change), so on a busy machine it should take the CPU the requests leave idle, not theirs
+    (docs/operations.md has what it changed in bench/api.py).
+    """
+    amount = outbox_settings.niceness()
+    if amount == 0 or not sys.platform.startswith("linux"):
+        return
+    thread = threading.get_native_id()
+    try:
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + amount))
+    except OSError:  # a sandbox refusing setpriority: run at the server's priority
+        logger.warning("outbox: could not lower the worker's CPU priority", exc_info=True)
 
 
 def _checkpoint() -> None:
