@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from orchid.fixtures import load
 from orchid.fixtures.demo import demo_data
@@ -71,6 +72,24 @@ def test_refresh_matches_the_api_and_the_unprefixed_path(client: Client, rich: s
     assert bytes(stored.record_xml) == _live(rich, VND_XML)
     assert stored.dump_files is not None and stored.dump_activities > 0
     assert client.get(f"/v3.0/{rich}", HTTP_ACCEPT=VND_XML).content == bytes(stored.record_xml)
+
+
+def test_the_worker_leaves_the_dump_files_of_a_record_still_being_written_for_later(
+    rich: str, settings: Any
+) -> None:
+    from orchid.records.apps import _refresh_renderings
+
+    settings.ORCHID_RENDERING_DELAY_SECONDS = 3600  # the record's last change is within the delay
+    researcher = Researcher.objects.get(orcid=rich)
+    _refresh_renderings({"researcher_pk": researcher.pk})
+    stored = PublicRendering.objects.get(pk=researcher.pk)
+    assert stored.version == researcher.version and bytes(stored.record_json) == _live(rich, VND_JSON)
+    assert stored.dump_version != researcher.version and stored.dump_files is None
+    # Quiet for the delay: the next refresh renders them too.
+    Researcher.objects.filter(pk=researcher.pk).update(last_modified=timezone.now() - timedelta(hours=2))
+    _refresh_renderings({"researcher_pk": researcher.pk})
+    stored = PublicRendering.objects.get(pk=researcher.pk)
+    assert stored.dump_version == researcher.version and stored.dump_activities > 0
 
 
 @pytest.mark.parametrize("accept", [VND_JSON, VND_XML])

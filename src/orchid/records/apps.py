@@ -29,7 +29,10 @@ class RecordsConfig(AppConfig):
 def _refresh_renderings(payload: dict[str, Any]) -> None:
     from orchid.records.renderings import refresh_public_renderings
 
-    refresh_public_renderings(int(payload["researcher_pk"]))
+    # Changed again within the delay: the refresh fell due at the maximum delay, writes go on.
+    refresh_public_renderings(
+        int(payload["researcher_pk"]), still_changing_seconds=float(settings.ORCHID_RENDERING_DELAY_SECONDS)
+    )
 
 
 def _enqueue_refresh(sender: object, researcher_pk: int, **kwargs: object) -> None:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import F, Q
+from django.utils import timezone
 
 from orchid.errors import OrcidError
 from orchid.records import documents, rendering_files
@@ -262,14 +263,21 @@ def store(rendering: Rendering) -> None:
         pass  # a row exists: as new as ours or newer
 
 
-def refresh_public_renderings(researcher_pk: int) -> bool:
+def refresh_public_renderings(researcher_pk: int, *, still_changing_seconds: float = 0.0) -> bool:
     """Render and store a record's public renderings (after it changed); False when the Public API does
-    not show it (deprecated) or it is gone."""
+    not show it (deprecated) or it is gone.
+
+    A record changed within the last `still_changing_seconds` is still being written (the worker's
+    refresh that falls due at the maximum delay, under a stream of writes): its public data file entries
+    are left for a refresh once it is quiet, or for `orchid dump`, rather than rendered for every batch
+    of writes and stale at once. Its API renderings, which reads are served from, are refreshed always."""
     researcher = Researcher.objects.filter(pk=researcher_pk).first()
     if researcher is None:
         return False
+    quiet_since = timezone.now() - dt.timedelta(seconds=still_changing_seconds)
+    dump_files = still_changing_seconds <= 0 or researcher.last_modified <= quiet_since
     stored = False
-    for rendering in render_many([researcher]):
+    for rendering in render_many([researcher], dump_files=dump_files):
         store(rendering)
         stored = True
     return stored
