@@ -615,7 +615,10 @@ def warm_page_cache(db: Database) -> None:
     """Read once what record reads send (the rendering files on PostgreSQL, the database file on SQLite):
     the other database's run may have pushed it out of the page cache, and uniform reads over 10,000
     records then measured the disk in their first round (PostgreSQL record reads at 36% of the ceiling
-    that round, 55% in the third)."""
+    that round, 55% in the third). Before each record scenario too: this machine pages out file pages
+    nobody touched for ~60 s by itself (DAMON proactive reclaim): the XML bodies, for one, were read from
+    disk again after the minute of JSON rounds (13-20 MB/s of block input in the first XML round), and
+    the first round's share was the lowest of three in each of 14 record scenarios run on 2026-11-21."""
     started = time.perf_counter()
     paths = [path for path in db.dir.glob("orchid.sqlite3*") if path.is_file()]
     renderings = db.dir / "renderings"
@@ -726,6 +729,9 @@ def run_database(kind: str, args: argparse.Namespace) -> None:
                     if not selected(scenario, args):
                         continue
                     if scenario.target == "record":
+                        # Pages of the other syntax's bodies, untouched for the minute of the previous
+                        # scenario, have been paged out (warm_page_cache): read them in again.
+                        warm_page_cache(db)
                         before = next(f["rps"] for s, f, _ in reversed(rows) if s.target == "ceiling")
                         figures, ceilings = record_rounds(
                             scenario,

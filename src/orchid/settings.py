@@ -153,7 +153,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": _env.get("ORCHID_LOG_LEVEL", "INFO").upper()},
-    "loggers": {"django": {"handlers": [], "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        # waitress warns "Task queue depth is N" for every request that waits for a free thread: with
+        # the few threads per process Orchid recommends (docs/operations.md), about every other request
+        # under load (440,000 lines in one bench/api.py run), each a formatted line written to stderr.
+        "waitress.queue": {"level": "ERROR"},
+    },
 }
 
 # --- orchid.api: the v3.0 API edge (docs/api.md) -------------------------------------------------

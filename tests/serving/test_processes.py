@@ -205,3 +205,17 @@ def test_with_two_server_processes_a_change_reaches_the_one_worker_once(
             assert Message.objects.exists() is not worker
             server.process.send_signal(signal.SIGTERM)
             assert server.process.wait(timeout=15) == 0, log.read_text()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_requests_waiting_for_a_thread_are_not_logged_one_by_one(
+    orchid_cmd: list[str], tmp_path: Path
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    log = tmp_path / "serve.log"
+    with serving(orchid_cmd, worker_env(tmp_path / "var"), log, "--threads", "1", "--no-worker") as server:
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda _: server.get("/v3.0/status"), range(200)))
+        assert all(status == 200 for status, _ in answers)
+    assert "Task queue depth" not in log.read_text()  # waitress's warning per queued request
