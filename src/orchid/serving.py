@@ -114,7 +114,7 @@ def _serve_in_one_process(application: Any, host: str, port: int, threads: int, 
     if worker:
         # In this process, beside the server: webhooks are delivered with no second command to run.
         worker_thread = threading.Thread(
-            target=_run_worker_thread, args=(stop,), name="outbox-worker", daemon=True
+            target=_run_outbox_worker, args=(stop,), name="outbox-worker", daemon=True
         )
         worker_thread.start()
     _sigterm_interrupts()
@@ -396,7 +396,9 @@ class _Supervisor:
         return 0
 
 
-def _run_worker_thread(stop: threading.Event) -> None:
+def _run_outbox_worker(stop: threading.Event) -> None:
+    """The outbox worker beside the servers (in a thread of their process, or a process of its own),
+    at a lower CPU priority than theirs."""
     from orchid.outbox.worker import Worker, yield_cpu_to_requests
 
     yield_cpu_to_requests()
@@ -404,8 +406,6 @@ def _run_worker_thread(stop: threading.Event) -> None:
 
 
 def _run_worker(parent: int, mask: set[int | signal.Signals]) -> int:
-    from orchid.outbox.worker import Worker, yield_cpu_to_requests
-
     stop = threading.Event()
 
     def request_stop(signum: int, frame: object) -> None:
@@ -414,8 +414,7 @@ def _run_worker(parent: int, mask: set[int | signal.Signals]) -> int:
     signal.signal(signal.SIGTERM, request_stop)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     _watch_parent(parent, stop.set)
-    yield_cpu_to_requests()
-    Worker().run(stop)
+    _run_outbox_worker(stop)
     return 0
 
 
