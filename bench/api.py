@@ -16,10 +16,10 @@ thread count: requests/s, p50/p99 latency, non-2xx and socket errors, record rea
 ceiling, and the targets of issue 3: record read >= 50% of the trivial ceiling with p99 < 50 ms;
 POST work >= 300/s. The ceiling of a shared 2-core machine moves by 10-50% from one run to the next, so
 record reads run in `--rounds` rounds, each followed by the ceiling, and each round's share is of the
-ceiling measured just before and after it; the median round is reported, with every round's share.
-POST work runs in as many rounds of `--post-duration` seconds (default 30: together they span the
-worker's re-rendering of the records posted to, which is part of a write's sustained cost), and its
-median round is reported.
+ceiling measured just before and after it; the median round is reported, with every round's share and
+p99 in order. POST work runs in as many rounds of `--post-duration` seconds (default 30: together they
+span the worker's re-rendering of the records posted to, which is part of a write's sustained cost), and
+its median round is reported.
 
     .venv/bin/python bench/api.py [--researchers 10000] [--works 20] [--db sqlite|postgres|both]
                                   [--duration 10] [--concurrency 16] [--threads 8[,16]]
@@ -452,8 +452,14 @@ class Load:
         return figures
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None  # a 3xx is an answer here (reads.lua counts only >= 400 as errors)
+
+
 def probe(server: Server, load: Load, scenario: Scenario) -> tuple[int, int, str]:
-    """One request of the scenario by urllib: (status, body bytes, start of the body when not 2xx)."""
+    """One request of the scenario by urllib: (status, body bytes, start of the body when not 2xx).
+    Redirects are not followed: the scenario must answer 2xx itself."""
     if scenario.kind == "post":
         orcid, token = (load.db.dir / "post_targets.txt").read_text().split("\n")[0].split()
         doi = f"10.5555/probe.{load.nonce()}"
@@ -468,7 +474,7 @@ def probe(server: Server, load: Load, scenario: Scenario) -> tuple[int, int, str
         path = load.paths_file(scenario).read_text().split("\n")[0]
         request = urllib.request.Request(server.base + path, headers={"Accept": scenario.accept})
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.build_opener(_NoRedirect).open(request, timeout=30) as response:
             return response.status, len(response.read()), ""
     except urllib.error.HTTPError as error:
         return error.code, 0, error.read()[:300].decode(errors="replace")
@@ -568,8 +574,8 @@ def print_table(
                 print(f"   {scenario.name}: {figures['rps'] / static:.0%} of the static record-bytes ceiling")
     for scenario, figures, _ in rows:
         if "round_shares" in figures:
-            shares = ", ".join(f"{share:.0%}" for share in figures["round_shares"])
-            print(f"   {scenario.name}: share of the ceiling in each round: {shares}")
+            shares = ", ".join(f"{share:.0%} (p99 {p99:.0f} ms)" for share, p99 in figures["round_shares"])
+            print(f"   {scenario.name}: share of the ceiling in each round, in order: {shares}")
         if "round_rates" in figures:
             rates = ", ".join(f"{rate:.0f}" for rate in figures["round_rates"])
             print(f"   {scenario.name}: requests/s in each round, in order: {rates} (the median is shown)")
@@ -663,9 +669,8 @@ def record_rounds(
         rounds.append(figures)
         ceilings.append(after)
         before = after["rps"]
-    shares = sorted(f["rps"] / f["ceiling"] for f in rounds)
     chosen = sorted(rounds, key=lambda f: f["rps"] / f["ceiling"])[len(rounds) // 2]
-    chosen["round_shares"] = shares
+    chosen["round_shares"] = [(f["rps"] / f["ceiling"], f["p99_us"] / 1000) for f in rounds]  # in order
     return chosen, ceilings
 
 

@@ -1,17 +1,5 @@
--- Shared by reads.lua and post.lua (appended to each by bench/api.py): count non-2xx, report in done().
-
-function response(status, hdrs, body)
-  if status < 200 or status > 299 then
-    non2xx = non2xx + 1
-    by_status[status] = (by_status[status] or 0) + 1
-    local parts = {}
-    for code, n in pairs(by_status) do parts[#parts + 1] = code .. ":" .. n end
-    statuses = table.concat(parts, ",")
-    if sample == "" then
-      sample = status .. " " .. string.gsub(string.sub(body or "", 1, 300), "[\r\n\"\\]", " ")
-    end
-  end
-end
+-- Shared by reads.lua and post.lua (appended to each by bench/api.py): report in done(). A script that
+-- defines response() counts its non-2xx per status; one that does not has wrk's own count of >= 400.
 
 function done(summary, latency, requests)
   local non2xx_total, statuses_all, samples = 0, {}, {}
@@ -23,6 +11,10 @@ function done(summary, latency, requests)
     if one and one ~= "" then samples[#samples + 1] = one end
   end
   local e = summary.errors
+  if not counted_by_script then
+    non2xx_total = e.status
+    if e.status > 0 then statuses_all = { ">=400:" .. e.status } end
+  end
   io.write(string.format(
     'BENCH {"requests":%d,"duration_us":%d,"bytes":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,' ..
     '"mean_us":%.1f,"connect_errors":%d,"read_errors":%d,"write_errors":%d,"timeouts":%d,' ..

@@ -39,3 +39,18 @@ function request()
     ["Accept"] = "application/vnd.orcid+json",
   }, body)
 end
+
+counted_by_script = true
+
+function response(status, hdrs, body)
+  if status < 200 or status > 299 then
+    non2xx = non2xx + 1
+    by_status[status] = (by_status[status] or 0) + 1
+    local parts = {}
+    for code, n in pairs(by_status) do parts[#parts + 1] = code .. ":" .. n end
+    statuses = table.concat(parts, ",")
+    if sample == "" then
+      sample = status .. " " .. string.gsub(string.sub(body or "", 1, 300), "[\r\n\"\\]", " ")
+    end
+  end
+end
