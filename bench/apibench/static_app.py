@@ -8,6 +8,7 @@ content type of ORCID's JSON.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -32,6 +33,9 @@ def main() -> None:
         )
         return [body]
 
+    # As in Orchid's LOGGING: waitress warns for every request that waits for its one thread, which
+    # cost the static ceiling a log line every other request.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     waitress.serve(app, host="127.0.0.1", port=port, threads=threads, ident="static")
 
 
