@@ -22,10 +22,6 @@ function init(args)
   end
   headers = { ["Accept"] = args[2] }
   index = (tid * 7919) % #paths
-  non2xx = 0
-  by_status = {}
-  statuses = ""
-  sample = ""
 end
 
 function request()
