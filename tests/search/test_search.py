@@ -169,8 +169,10 @@ def test_new_researcher_is_indexed(db: None) -> None:
 def test_reindex_command(world: World) -> None:
     from django.core.management import call_command
 
+    from orchid.search.index import catch_up
     from orchid.search.models import SearchDocument, SearchEntry
 
+    catch_up()  # the world's writes first
     SearchEntry.objects.all().delete()
     SearchDocument.objects.all().delete()
     assert hits("*:*") == set()

@@ -1,4 +1,5 @@
-"""Which function performs a message of each kind (`@handler("webhook")`)."""
+"""Which function performs a message of each kind (`@handler("webhook")`), and the chores the worker runs
+between batches (`chore("search-catch-up", ...)`)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,19 @@ def handler_for(kind: str) -> Handler | None:
 
 def kinds() -> list[str]:
     return sorted(_HANDLERS)
+
+
+Chore = Callable[[], object]
+
+_CHORES: dict[str, Chore] = {}
+
+
+def chore(name: str, run: Chore) -> None:
+    """Have the worker call `run` between batches, about once a second (`CHECKPOINT_SECONDS` of
+    orchid.core.sqlite.base): upkeep that should not fall on requests. A chore that raises is logged and
+    tried again the next time. Register from an app's `ready()`."""
+    _CHORES[name] = run
+
+
+def chores() -> list[tuple[str, Chore]]:
+    return sorted(_CHORES.items())

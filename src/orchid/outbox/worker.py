@@ -32,7 +32,7 @@ from django.utils import timezone
 from orchid.core.sqlite import base as sqlite_base
 from orchid.outbox import settings as outbox_settings
 from orchid.outbox.models import Message, State
-from orchid.outbox.registry import Handler, handler_for
+from orchid.outbox.registry import Handler, chores, handler_for
 
 logger = logging.getLogger("orchid.outbox")
 
@@ -223,6 +223,7 @@ class Worker:
                     if time.monotonic() >= next_checkpoint:
                         # SQLite: the WAL is copied here rather than in some request's commit.
                         next_checkpoint = time.monotonic() + sqlite_base.CHECKPOINT_SECONDS
+                        _run_chores()
                         _checkpoint()
                 try:
                     batch = claim(self.batch_size, self.lease_seconds)
@@ -267,6 +268,14 @@ def yield_cpu_to_requests() -> None:
         os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + amount))
     except OSError:  # a sandbox refusing setpriority: run at the server's priority
         logger.warning("outbox: could not lower the worker's CPU priority", exc_info=True)
+
+
+def _run_chores() -> None:
+    for name, run in chores():
+        try:
+            run()
+        except Exception:  # the next round tries again; the worker's deliveries go on meanwhile
+            logger.exception("outbox: chore %s failed", name)
 
 
 def _checkpoint() -> None:

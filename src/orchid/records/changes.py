@@ -2,10 +2,10 @@
 
 Every change to a record bumps its version (what cached renderings are keyed on, orchid.api.cache) and
 its last-modified date, and announces itself with `record_changed` so that what is derived from the
-record follows in the same transaction: the search index, the webhook outbox, the researcher's
-notifications. Item writes go through `mark_changed` with a `Change` saying what changed and who did
-it; changes to the researcher row itself through `Researcher.save`, which sends the event with
-`change=None` (the whole record may have changed).
+record follows in the same transaction: the search index (a note its catch-up applies), the webhook
+outbox, the researcher's notifications. Item writes go through `mark_changed` with a `Change` saying
+what changed and who did it; changes to the researcher row itself through `Researcher.save`, which
+sends the event with `change=None` (the whole record may have changed).
 """
 
 from __future__ import annotations

@@ -1,25 +1,33 @@
-"""Keeping the index in step with records, inside the writing transaction.
+"""Keeping the index in step with records: noted by each write, applied by ``catch_up``.
 
 Every change reaches ``apply_change(researcher_pk, change)`` through the ``record_changed`` signal, in
-the writing transaction: a rolled-back write rolls back its index change too, and the index only ever
-holds public data.
+the writing transaction, which only notes it: one row in ``search_pending`` (a rolled-back write leaves
+no note). ``catch_up`` applies the notes in a transaction of its own, from the records as they are then:
+the outbox worker runs it every second, and every search runs it before it reads, so a search finds
+every committed write and the index only ever holds public data. Doing this work in each write made a
+POST of a work hold SQLite's one write lock half as long again (docs/operations.md, Benchmarks).
 
 - A change to activities (``Change`` with a section that ``orchid.search.extract`` knows and the put
-  codes of the items) touches only those items: their entries are deleted and, unless the items were
-  deleted, re-extracted from each stored row's v3.0 JSON summary when the row is public
-  (``item_entries``, the function the whole-record path uses for each activity). No message is built.
-  Affiliation changes also recompute the institution display values from the stored public affiliation
-  rows. The document's last-modified date follows. A handful of statements, whatever the record's size.
+  codes of the items) touches only those items: their entries are deleted and re-extracted from each
+  stored row's v3.0 JSON summary when the row is public (``item_entries``, the function the
+  whole-record path uses for each activity); a deleted item has no row, so no entries. No message is
+  built. Affiliation changes also recompute the institution display values from the stored public
+  affiliation rows. The document's last-modified date follows. A handful of statements, whatever the
+  record's size; the notes of one researcher are folded together first.
 - Everything else (person sections, e-mail addresses, ``change=None`` when the researcher row itself
   changed, a record that is locked, deactivated or deprecated, or has no document yet) rebuilds the
   researcher's whole document with ``reindex``: from ``read_record(orcid, Viewer.anonymous())`` — the
   public view, nothing else. A record the public cannot read has no document, so it is never found.
+
+On SQLite the FTS5 structures over the entries catch up in the same transaction, from the queue that
+triggers on ``search_entry`` fill (``orchid.search.backends.sqlite_fts5``).
 
 ``orchid manage reindex`` runs ``reindex`` over every record.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -29,9 +37,10 @@ from django.db import connection, transaction
 
 from orchid.core import raw
 from orchid.errors import OrcidError
-from orchid.records.changes import Action, Change
+from orchid.records.changes import Change
 from orchid.records.models import Item, Researcher
 from orchid.records.visibility import PUBLIC
+from orchid.search.backends import Backend, for_vendor
 from orchid.search.extract import (
     ACTIVITY_EXTRACTORS,
     AFFILIATION_NAMES,
@@ -41,7 +50,7 @@ from orchid.search.extract import (
     institution_names,
     item_entries,
 )
-from orchid.search.models import SearchDocument, SearchEntry, entry_ids
+from orchid.search.models import SearchDocument, SearchEntry, SearchPending, entry_ids
 from orchid.search.text import body
 
 
@@ -152,39 +161,152 @@ def _refresh_institutions(researcher_pk: int) -> None:
         SearchDocument.objects.filter(researcher_id=researcher_pk).update(display=display)
 
 
-def update_items(researcher_pk: int, section: str, put_codes: list[int], action: Action) -> bool:
-    """Replace the entries of some activities of one section; False when the record needs a rebuild."""
-    with transaction.atomic(savepoint=False):  # inside the writing transaction: no savepoint needed
+def update_items(researcher_pk: int, section: str, put_codes: list[int]) -> bool:
+    """Replace the entries of some activities of one section (created, changed or deleted since) by those
+    of their stored public rows; False when the record needs a rebuild."""
+    with transaction.atomic(savepoint=False):  # inside catch_up's transaction: no savepoint needed
         if not _follow_record(researcher_pk):
             return False
-        if action != Action.CREATED:  # new put codes have no entries yet (ids are never reused)
-            SearchEntry.objects.filter(researcher_id=researcher_pk, put_code__in=put_codes).delete()
-        if action != Action.DELETED:
-            entries = [
-                entry
-                for pk, summary in _public_summaries(researcher_pk, section, put_codes)
-                for entry in item_entries(section, summary or {}, pk)
-            ]
-            if not _insert(researcher_pk, entries):
-                reindex(researcher_pk)  # the id range is used up: a rebuild renumbers from its start
-                return True
+        SearchEntry.objects.filter(researcher_id=researcher_pk, put_code__in=put_codes).delete()
+        entries = [
+            entry
+            for pk, summary in _public_summaries(researcher_pk, section, put_codes)
+            for entry in item_entries(section, summary or {}, pk)
+        ]
+        if not _insert(researcher_pk, entries):
+            reindex(researcher_pk)  # the id range is used up: a rebuild renumbers from its start
+            return True
         if section in AFFILIATION_NAMES:
             _refresh_institutions(researcher_pk)
     return True
 
 
+WHOLE_RECORD = ""
+
+
 def apply_change(researcher_pk: int, change: Change | None) -> None:
-    """Follow one change to a record (the ``record_changed`` receiver)."""
+    """Note one change to a record for ``catch_up`` (the ``record_changed`` receiver, in the change's
+    transaction): the activities' put codes when the change is to activities ``extract`` knows, else the
+    whole record."""
     if change is not None and change.items and change.section in ACTIVITY_EXTRACTORS:
-        put_codes = [item.put_code for item in change.items]
-        if update_items(researcher_pk, change.section, put_codes, change.action):
-            return
-    reindex(researcher_pk)
+        section, put_codes = change.section, ",".join(str(item.put_code) for item in change.items)
+    else:
+        section, put_codes = WHOLE_RECORD, ""
+    with connection.cursor() as cursor:
+        # raw SQL: a hot path (orchid.core.raw), inside every record write
+        cursor.execute(_pending_insert_sql(), [researcher_pk, section, put_codes])
+
+
+@cache
+def _pending_insert_sql() -> str:
+    table = SearchPending._meta.db_table
+    return f"INSERT INTO {table} (researcher_id, section, put_codes) VALUES (%s, %s, %s)"
+
+
+def _plan(rows: Iterable[tuple[int, int, str, str]]) -> dict[int, dict[str, set[int]] | None]:
+    """The pending rows folded into what to do per researcher: None (rebuild the record) or the put codes
+    to refresh per section. Refreshing reads each item's row as it is now, so the order and number of the
+    changes to one item do not matter."""
+    plan: dict[int, dict[str, set[int]] | None] = {}
+    for _, researcher_pk, section, put_codes in rows:
+        if section == WHOLE_RECORD:
+            plan[researcher_pk] = None
+            continue
+        if researcher_pk in plan and plan[researcher_pk] is None:
+            continue
+        sections = plan.setdefault(researcher_pk, {})
+        assert sections is not None
+        sections.setdefault(section, set()).update(int(code) for code in put_codes.split(",") if code)
+    return plan
+
+
+def _exclusive() -> None:
+    """Inside a transaction: wait until no other transaction writes the index. SQLite's writers take
+    turns already (BEGIN IMMEDIATE); on PostgreSQL two catch-ups at once would number a researcher's
+    new entries alike."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+
+
+#: The PostgreSQL advisory lock of index writers (any constant unique to them).
+_LOCK_KEY = 0x5EA7C4
+
+
+def _has_rows(sql: str | None) -> bool:
+    if sql is None:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchone() is not None
+
+
+def catch_up() -> bool:
+    """Bring the index up to every committed change; True when there was something to do.
+
+    Record writes only note their changes (``apply_change``, one row in ``search_pending``); this
+    applies them: each researcher's noted activities refreshed (``update_items``) or the record rebuilt
+    (``reindex``), then, on SQLite, the entry changes applied to FTS5. The outbox worker runs it every
+    second (a chore), every search before it reads, so a search sees every committed write; the writes
+    themselves stay short (SQLite has one write lock for them all). The work is done in transactions of
+    about ``BATCH_SECONDS`` each, so that writers are not kept waiting behind a long backlog.
+    """
+    backend = for_vendor(connection.vendor)
+    if not _has_rows(f"SELECT 1 FROM {SearchPending._meta.db_table} LIMIT 1") and not _has_rows(
+        backend.pending_sql()
+    ):
+        return False
+    while _catch_up_some(backend):
+        pass
+    return True
+
+
+#: About how long one transaction of ``catch_up`` works (a whole-record rebuild takes 10-15 ms).
+BATCH_SECONDS = 0.05
+#: The most notes one transaction of ``catch_up`` reads.
+BATCH_NOTES = 500
+
+
+def _catch_up_some(backend: Backend) -> bool:
+    """One transaction of ``catch_up``; True when notes remain."""
+    table = SearchPending._meta.db_table
+    with transaction.atomic():
+        _exclusive()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, researcher_id, section, put_codes FROM {table} ORDER BY id LIMIT %s",
+                [BATCH_NOTES],
+            )
+            rows = cursor.fetchall()
+        plan = _plan(rows)
+        deadline = time.monotonic() + BATCH_SECONDS
+        followed: list[int] = []
+        for researcher_pk, sections in plan.items():
+            if followed and time.monotonic() > deadline:
+                break
+            if sections is None or not all(
+                update_items(researcher_pk, section, sorted(codes)) for section, codes in sections.items()
+            ):
+                reindex(researcher_pk)
+            followed.append(researcher_pk)
+        with connection.cursor() as cursor:
+            if followed:
+                marks = ", ".join(["%s"] * len(followed))
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE id <= %s AND researcher_id IN ({marks})",
+                    [rows[-1][0], *followed],
+                )
+            for statement in backend.catch_up_sql():
+                cursor.execute(statement)
+    return len(followed) < len(plan) or len(rows) == BATCH_NOTES
 
 
 def reindex_all(progress: bool = False) -> int:
     count = 0
     for pk in Researcher.objects.order_by("pk").values_list("pk", flat=True).iterator():
-        reindex(pk)
+        with transaction.atomic():
+            _exclusive()
+            reindex(pk)
         count += 1
+    catch_up()
     return count

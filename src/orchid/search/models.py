@@ -1,10 +1,12 @@
 """The search index: one document per researcher, one entry per indexed value.
 
 ``SearchEntry.body`` holds folded tokens (``orchid.search.text.body``). The full-text structures
-over it are the backend's (``orchid.search.backends``): on SQLite a contentless FTS5 table kept in
-sync by triggers, on PostgreSQL a generated ``tsvector`` column with a GIN index and a trigram index
-for wildcards. Both are created by migrations 0001/0002 for the database in use. ``put_code`` says
+over it are the backend's (``orchid.search.backends``): on SQLite a contentless FTS5 table that
+catches up from a queue, on PostgreSQL a generated ``tsvector`` column with a GIN index and a trigram
+index for wildcards. Both are created by migrations 0001/0002 for the database in use. ``put_code`` says
 which activity an entry comes from, so a write to one activity replaces only its entries.
+``SearchPending`` holds the changes to records that the index has not followed yet
+(``orchid.search.index``).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ class SearchDocument(models.Model):
 
 
 class SearchEntry(models.Model):
-    researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the (researcher, put_code) index below serves every lookup by researcher.
+    researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="+", db_index=False)
     #: The put code of the activity the value comes from; None for the person's values. An item's write
     #: replaces only its own entries (orchid.search.index.apply_change). Not a foreign key: the entries
     #: of a deleted item are removed by the same change, without a cascade lookup on every delete.
@@ -54,3 +57,17 @@ class SearchEntry(models.Model):
             models.Index(fields=["researcher", "put_code"], name="search_entry_researcher_item"),
             models.Index(fields=["field", "researcher"]),
         ]
+
+
+class SearchPending(models.Model):
+    """A change to a record that the index has yet to follow: written by the change's transaction,
+    applied and deleted by ``orchid.search.index.catch_up``. ``put_codes`` (comma-separated) of one
+    activity ``section``; an empty ``section``: the whole record. Not a foreign key: a researcher deleted
+    since still needs its entries removed, and the row is one append on every write."""
+
+    researcher_id = models.BigIntegerField()
+    section = models.CharField(max_length=32, blank=True)
+    put_codes = models.TextField(blank=True)
+
+    class Meta:
+        db_table = "search_pending"

@@ -8,6 +8,7 @@ saying what is wrong. Results come in creation order (no relevance ranking) unle
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,10 @@ from orchid.errors import OrcidError
 from orchid.records.viewer import Viewer
 from orchid.search import fields as f
 from orchid.search.backends import for_vendor
+from orchid.search.index import catch_up
 from orchid.search.query import QueryError, Sql, compile_query
+
+logger = logging.getLogger("orchid.search")
 
 MAX_ROWS = 1000
 DEFAULT_ROWS = 1000
@@ -78,6 +82,10 @@ def _order(sort: str | None) -> str:
 def search(params: Mapping[str, str], viewer: Viewer, *, display: bool = True) -> Page:
     """One page of hits; ``display=False`` (``/search`` shows iDs only) leaves the display values out."""
     start, rows = page_bounds(params, viewer)
+    try:
+        catch_up()  # the committed writes the worker has not brought into the index yet
+    except Exception:  # answer from the index as it is; the worker's chore retries and logs too
+        logger.exception("search: could not bring the index up to date")
     try:
         where = compile_query(
             params.get("q", ""),

@@ -5,7 +5,8 @@ entry, in one of these fields (or any), whose body holds each of these phrases (
 one maybe a prefix)", and of "entries whose body has a token matching this regular expression" (general
 wildcards). ``schema_sql`` builds the backend's structures over ``search_entry`` (migrations 0001 and 0002),
 ``reverse_sql`` drops them (old and current names alike), ``populate_sql`` fills them from existing rows
-(after a bulk load that bypassed them, bench/search.py).
+(after a bulk load that bypassed them, bench/search.py). A backend may let the structures lag the entries
+(``pending_sql``) until ``catch_up_sql`` runs (``orchid.search.index.catch_up``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,15 @@ class Backend(Protocol):
     def reverse_sql(self) -> list[str]: ...
 
     def populate_sql(self) -> list[str]: ...
+
+    def pending_sql(self) -> str | None:
+        """A query with a row when writes are waiting for ``catch_up_sql`` (None: the structures follow every
+        write at once)."""
+        ...
+
+    def catch_up_sql(self) -> list[str]:
+        """Bring the full-text structures up to the committed entries (run in one transaction)."""
+        ...
 
     def matching(self, fields: tuple[str, ...] | None, phrases: list[Phrase]) -> tuple[str, list[object]]:
         """A SELECT of column ``researcher_id``: researchers with one entry, in one of ``fields`` (None: any

@@ -91,6 +91,12 @@ class PostgresBackend:
     def populate_sql(self) -> list[str]:
         return []  # a generated column: computed as rows are written
 
+    def pending_sql(self) -> str | None:
+        return None  # the generated column and its indexes follow every write
+
+    def catch_up_sql(self) -> list[str]:
+        return []
+
     def matching(self, fields: tuple[str, ...] | None, phrases: list[Phrase]) -> tuple[str, list[object]]:
         where: list[str] = []
         params: list[object] = []
