@@ -63,7 +63,7 @@ def _worker(args: argparse.Namespace) -> int:
     import signal
     import threading
 
-    from orchid.outbox.worker import Worker, stats, yield_cpu_to_requests
+    from orchid.outbox.worker import Worker, stats
 
     if args.stats:
         print(json.dumps(stats(), sort_keys=True))
@@ -79,8 +79,7 @@ def _worker(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, request_stop)
     if not args.once:
         print(f"Orchid {__version__} outbox worker started (SIGTERM or Ctrl-C to stop)", flush=True)
-    yield_cpu_to_requests()
-    totals = Worker().run(stop, once=args.once)
+    totals = Worker(yield_cpu=True).run(stop, once=args.once)
     print(json.dumps(totals.as_dict()), flush=True)
     return 0
 

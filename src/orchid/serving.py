@@ -398,11 +398,10 @@ class _Supervisor:
 
 def _run_outbox_worker(stop: threading.Event) -> None:
     """The outbox worker beside the servers (in a thread of their process, or a process of its own),
-    at a lower CPU priority than theirs."""
-    from orchid.outbox.worker import Worker, yield_cpu_to_requests
+    performing messages at a lower CPU priority than theirs."""
+    from orchid.outbox.worker import Worker
 
-    yield_cpu_to_requests()
-    Worker().run(stop)
+    Worker(yield_cpu=True).run(stop)
 
 
 def _run_worker(parent: int, mask: set[int | signal.Signals]) -> int:

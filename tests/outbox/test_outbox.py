@@ -275,3 +275,43 @@ def test_the_worker_lowers_only_its_own_threads_priority(settings: Any, niceness
     thread.join()
     assert seen == {"worker": min(19, here + niceness), "pool": min(19, here + niceness)}
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == here
+
+
+@outbox.handler("test-priority")
+def record_priority(payload: dict[str, Any]) -> None:
+    with _lock:
+        performed.append({"priority": os.getpriority(os.PRIO_PROCESS, threading.get_native_id())})
+
+
+@pytest.mark.django_db(transaction=True)  # the worker's chores thread has its own connection
+def test_chores_keep_the_callers_priority_while_messages_yield_the_cpu(settings: Any) -> None:
+    from orchid.outbox import registry
+
+    settings.ORCHID_OUTBOX_NICENESS = 10
+    here = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    chore_priorities: list[int] = []
+    registry.chore(
+        "test-priority",
+        lambda: chore_priorities.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id())),
+    )
+    outbox.enqueue("test-priority", "p", {})
+    stop = threading.Event()
+
+    def run_worker() -> None:
+        try:
+            Worker(poll_seconds=0.01, yield_cpu=True).run(stop)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run_worker)
+    try:
+        thread.start()
+        deadline = time.monotonic() + 20
+        while (not performed or not chore_priorities) and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        stop.set()
+        thread.join(30)
+        registry._CHORES.pop("test-priority")
+    assert chore_priorities and set(chore_priorities) == {here}  # the chores' thread: not niced
+    assert performed == [{"priority": min(19, here + 10)}]  # the messages: niced

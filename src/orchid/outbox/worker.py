@@ -19,7 +19,6 @@ import os
 import queue
 import sys
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -175,7 +174,14 @@ class _Pool:
 
 
 class Worker:
-    """Performs due messages until stopped (or, with `once`, until none is due)."""
+    """Performs due messages until stopped (or, with `once`, until none is due), and the chores
+    (`orchid.outbox.registry.chore`, SQLite's checkpoint) about once a second.
+
+    With `yield_cpu`, the messages are performed at a lower CPU priority than the requests'
+    (`yield_cpu_to_requests`), the chores in a thread of their own at the caller's: a chore may hold
+    SQLite's one write lock (the search index's catch-up), and a holder starved of CPU by the requests
+    would keep every write waiting behind it.
+    """
 
     def __init__(
         self,
@@ -184,7 +190,9 @@ class Worker:
         concurrency: int | None = None,
         poll_seconds: float | None = None,
         lease_seconds: float | None = None,
+        yield_cpu: bool = False,
     ) -> None:
+        self.yield_cpu = yield_cpu
         self.batch_size = batch_size or outbox_settings.batch_size()
         self.concurrency = concurrency or outbox_settings.concurrency()
         self.poll_seconds = outbox_settings.poll_seconds() if poll_seconds is None else poll_seconds
@@ -214,17 +222,22 @@ class Worker:
 
     def run(self, stop: threading.Event | None = None, *, once: bool = False) -> Totals:
         stop = stop or threading.Event()
+        halt = threading.Event()  # the chores' thread ends with this run, however it ends
+        chores = None
+        if not once:
+            chores = threading.Thread(
+                target=_chores_loop, args=(stop, halt), name="orchid-chores", daemon=True
+            )
+            chores.start()  # before yield_cpu_to_requests: it keeps the caller's priority
+        if self.yield_cpu:
+            yield_cpu_to_requests()
         pool = _Pool(self.concurrency, self._perform_safely) if self.concurrency > 1 else None
-        next_checkpoint = 0.0
         try:
+            if once and not connection.in_atomic_block:
+                _do_chores()
             while not stop.is_set():
                 if not connection.in_atomic_block:
                     close_old_connections()  # what Django does between requests: drop stale connections
-                    if time.monotonic() >= next_checkpoint:
-                        # SQLite: the WAL is copied here rather than in some request's commit.
-                        next_checkpoint = time.monotonic() + sqlite_base.CHECKPOINT_SECONDS
-                        _run_chores()
-                        _checkpoint()
                 try:
                     batch = claim(self.batch_size, self.lease_seconds)
                 except DatabaseError:
@@ -246,19 +259,38 @@ class Worker:
                 else:
                     pool.perform_all(batch)
         finally:
+            halt.set()
             if pool is not None:
                 pool.close()
+            if chores is not None:
+                chores.join(timeout=30)
         return self.totals
+
+
+def _chores_loop(stop: threading.Event, halt: threading.Event) -> None:
+    try:
+        while not (stop.is_set() or halt.is_set()):
+            close_old_connections()
+            _do_chores()
+            halt.wait(sqlite_base.CHECKPOINT_SECONDS)
+    finally:
+        connection.close()  # this thread's own connection
+
+
+def _do_chores() -> None:
+    _run_chores()
+    # SQLite: the WAL is copied here rather than in some request's commit.
+    _checkpoint()
 
 
 def yield_cpu_to_requests() -> None:
     """Lower the calling thread's CPU priority by ORCHID_OUTBOX_NICENESS, and so of the threads it
     starts next (Linux gives each thread its own nice value, and a new thread its creator's).
 
-    Called where the worker runs beside the server (its thread or process in `orchid serve`) and by
-    `orchid worker`: its work is put off by design (a record's renderings are refreshed seconds after the
-    change), so on a busy machine it should take the CPU the requests leave idle, not theirs
-    (docs/operations.md has what it changed in bench/api.py).
+    Called by `Worker.run` with `yield_cpu` (the worker beside the server, in a thread or process of
+    `orchid serve`, and `orchid worker`): its work is put off by design (a record's renderings are
+    refreshed seconds after the change), so on a busy machine it should take the CPU the requests leave
+    idle, not theirs (docs/operations.md has what it changed in bench/api.py).
     """
     amount = outbox_settings.niceness()
     if amount == 0 or not sys.platform.startswith("linux"):
