@@ -66,24 +66,27 @@ def public_data(researcher: Researcher) -> Extracted | None:
     return extract(to_data(record))
 
 
-def _insert(researcher_pk: int, entries: Iterable[Entry]) -> bool:
-    """Write entries with the next free ids of the researcher's range; False (nothing written) when the
-    range is used up — only a whole-record rebuild, which starts the range afresh, can write them."""
+_ENTRY_COLUMNS = ("id", "researcher_id", "put_code", "field", "body")
+
+
+def _numbered(researcher_pk: int, entries: Iterable[Entry]) -> list[tuple[Any, ...]] | None:
+    """Entry rows with the next free ids of the researcher's range; None when the range is used up —
+    only a whole-record rebuild, which starts the range afresh, can write them."""
     rows = [(entry.put_code, entry.field, folded) for entry in entries if (folded := body(entry.value))]
     if not rows:
-        return True
+        return []
     ids = entry_ids(researcher_pk)
-    table = SearchEntry._meta.db_table
     with connection.cursor() as cursor:
-        # raw SQL: a hot path (orchid.core.raw), here and in the per-item path below
-        cursor.execute(f"SELECT MAX(id) FROM {table} WHERE id >= %s AND id < %s", [ids.start, ids.stop])
+        # raw SQL: a hot path (orchid.core.raw), for each researcher a catch-up follows
+        cursor.execute(
+            f"SELECT MAX(id) FROM {SearchEntry._meta.db_table} WHERE id >= %s AND id < %s",
+            [ids.start, ids.stop],
+        )
         last = cursor.fetchone()[0]
-        first = ids.start if last is None else last + 1
-        if first + len(rows) > ids.stop:
-            return False
-        numbered = [(first + offset, researcher_pk, *row) for offset, row in enumerate(rows)]
-    raw.insert_rows(table, ("id", "researcher_id", "put_code", "field", "body"), numbered)
-    return True
+    first = ids.start if last is None else last + 1
+    if first + len(rows) > ids.stop:
+        return None
+    return [(first + offset, researcher_pk, *row) for offset, row in enumerate(rows)]
 
 
 def reindex(researcher_pk: int) -> None:
@@ -106,46 +109,74 @@ def reindex(researcher_pk: int) -> None:
                 "display": extracted.display,
             },
         )
-        if not _insert(researcher_pk, extracted.entries):
+        numbered = _numbered(researcher_pk, extracted.entries)
+        if numbered is None:
             raise RuntimeError(f"researcher {researcher_pk} has more than {len(entry_ids(0))} index entries")
+        raw.insert_rows(SearchEntry._meta.db_table, _ENTRY_COLUMNS, numbered)
 
 
-@cache
-def _follow_sql() -> str:
+#: Items of one IN list (well inside SQLite's and PostgreSQL's limits on a statement's parameters).
+_CHUNK = 500
+
+
+def _chunks(values: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _follow_records(researcher_pks: list[int]) -> set[int]:
+    """Bring the documents' last-modified dates up to the records'; the researchers done. The others
+    need a rebuild (no document, or a record whose public view is not the plain one: locked,
+    deactivated, deprecated)."""
     documents, researchers = SearchDocument._meta.db_table, Researcher._meta.db_table
-    return (
-        f"UPDATE {documents} SET modified = (SELECT r.last_modified FROM {researchers} r WHERE r.id = %s) "
-        f"WHERE researcher_id = %s AND EXISTS (SELECT 1 FROM {researchers} r WHERE r.id = %s "
-        "AND NOT r.locked AND r.deactivated_at IS NULL AND r.deprecated_to = '')"
-    )
-
-
-def _follow_record(researcher_pk: int) -> bool:
-    """Bring the document's last-modified date up to the record's; False when only a rebuild will do
-    (no document, or a record whose public view is not the plain one: locked, deactivated, deprecated)."""
+    done: set[int] = set()
     with connection.cursor() as cursor:
-        cursor.execute(_follow_sql(), [researcher_pk, researcher_pk, researcher_pk])
-        return bool(cursor.rowcount == 1)
+        for chunk in _chunks(researcher_pks):
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"UPDATE {documents} SET modified = (SELECT r.last_modified FROM {researchers} r "
+                f"WHERE r.id = {documents}.researcher_id) WHERE researcher_id IN ({marks}) AND EXISTS "
+                f"(SELECT 1 FROM {researchers} r WHERE r.id = {documents}.researcher_id AND NOT r.locked "
+                "AND r.deactivated_at IS NULL AND r.deprecated_to = '') RETURNING researcher_id",
+                chunk,
+            )
+            done.update(int(row[0]) for row in cursor.fetchall())
+    return done
 
 
-@cache
-def _public_summaries_sql(count: int) -> str:
-    marks = ", ".join(["%s"] * count)
-    return (
-        f"SELECT id, summary FROM {Item._meta.db_table} "
-        f"WHERE researcher_id = %s AND section = %s AND visibility = %s AND id IN ({marks})"
-    )
-
-
-def _public_summaries(researcher_pk: int, section: str, put_codes: list[int]) -> list[tuple[int, Any]]:
+def _public_summaries(put_codes: list[int]) -> list[tuple[int, int, str, Any]]:
+    """(put code, researcher, section, v3.0 JSON summary) of the public items among `put_codes`."""
+    found = []
     with connection.cursor() as cursor:
-        cursor.execute(_public_summaries_sql(len(put_codes)), [researcher_pk, section, PUBLIC, *put_codes])
-        rows = cursor.fetchall()
+        for chunk in _chunks(put_codes):
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT id, researcher_id, section, summary FROM {Item._meta.db_table} "
+                f"WHERE id IN ({marks}) AND visibility = %s",
+                [*chunk, PUBLIC],
+            )
+            found.extend(cursor.fetchall())
     # The column is JSON text on SQLite and jsonb on PostgreSQL, which Django's driver setup reads as text.
     return [
-        (int(pk), orjson.loads(summary) if isinstance(summary, str | bytes) else summary)
-        for pk, summary in rows
+        (
+            int(pk),
+            int(researcher_pk),
+            section,
+            orjson.loads(summary) if isinstance(summary, str | bytes) else summary,
+        )
+        for pk, researcher_pk, section, summary in found
     ]
+
+
+def _delete_entries(researcher_pk: int, put_codes: list[int]) -> None:
+    with connection.cursor() as cursor:
+        for chunk in _chunks(put_codes):
+            marks = ", ".join(["%s"] * len(chunk))
+            table = SearchEntry._meta.db_table
+            cursor.execute(
+                f"DELETE FROM {table} WHERE researcher_id = %s AND put_code IN ({marks})",
+                [researcher_pk, *chunk],
+            )
 
 
 def _refresh_institutions(researcher_pk: int) -> None:
@@ -161,24 +192,31 @@ def _refresh_institutions(researcher_pk: int) -> None:
         SearchDocument.objects.filter(researcher_id=researcher_pk).update(display=display)
 
 
-def update_items(researcher_pk: int, section: str, put_codes: list[int]) -> bool:
-    """Replace the entries of some activities of one section (created, changed or deleted since) by those
-    of their stored public rows; False when the record needs a rebuild."""
-    with transaction.atomic(savepoint=False):  # inside catch_up's transaction: no savepoint needed
-        if not _follow_record(researcher_pk):
-            return False
-        SearchEntry.objects.filter(researcher_id=researcher_pk, put_code__in=put_codes).delete()
-        entries = [
-            entry
-            for pk, summary in _public_summaries(researcher_pk, section, put_codes)
-            for entry in item_entries(section, summary or {}, pk)
-        ]
-        if not _insert(researcher_pk, entries):
-            reindex(researcher_pk)  # the id range is used up: a rebuild renumbers from its start
-            return True
-        if section in AFFILIATION_NAMES:
+def refresh_items(work: dict[int, dict[str, set[int]]]) -> set[int]:
+    """Replace the entries of the noted activities (created, changed or deleted since; put codes per
+    section per researcher) by those of their stored public rows, for many researchers in a few
+    statements; returns the researchers whose record needs a rebuild instead."""
+    followed = _follow_records(list(work))
+    rebuild = set(work) - followed
+    codes = {pk: sorted({code for put_codes in work[pk].values() for code in put_codes}) for pk in followed}
+    for researcher_pk, put_codes in codes.items():
+        _delete_entries(researcher_pk, put_codes)
+    entries: dict[int, list[Entry]] = {pk: [] for pk in followed}
+    noted = {(pk, code) for pk, put_codes in codes.items() for code in put_codes}
+    for put_code, researcher_pk, section, summary in _public_summaries([c for _, c in sorted(noted)]):
+        if (researcher_pk, put_code) in noted and section in ACTIVITY_EXTRACTORS:
+            entries[researcher_pk].extend(item_entries(section, summary or {}, put_code))
+    rows: list[tuple[Any, ...]] = []
+    for researcher_pk in sorted(followed):
+        numbered = _numbered(researcher_pk, entries[researcher_pk])
+        if numbered is None:
+            rebuild.add(researcher_pk)  # the id range is used up: a rebuild renumbers from its start
+            continue
+        rows.extend(numbered)
+        if any(section in AFFILIATION_NAMES for section in work[researcher_pk]):
             _refresh_institutions(researcher_pk)
-    return True
+    raw.insert_rows(SearchEntry._meta.db_table, _ENTRY_COLUMNS, rows)
+    return rebuild
 
 
 WHOLE_RECORD = ""
@@ -245,11 +283,12 @@ def catch_up() -> bool:
     """Bring the index up to every committed change; True when there was something to do.
 
     Record writes only note their changes (``apply_change``, one row in ``search_pending``); this
-    applies them: each researcher's noted activities refreshed (``update_items``) or the record rebuilt
-    (``reindex``), then, on SQLite, the entry changes applied to FTS5. The outbox worker runs it every
-    second (a chore), every search before it reads, so a search sees every committed write; the writes
-    themselves stay short (SQLite has one write lock for them all). The work is done in transactions of
-    about ``BATCH_SECONDS`` each, so that writers are not kept waiting behind a long backlog.
+    applies them: the noted activities refreshed (``refresh_items``, every researcher's at once) or the
+    record rebuilt (``reindex``), then, on SQLite, the entry changes applied to FTS5. The outbox worker
+    runs it every second (a chore), every search before it reads, so a search sees every committed
+    write; the writes themselves stay short (SQLite has one write lock for them all). Whole-record
+    rebuilds are spread over transactions of about ``BATCH_SECONDS`` each, so that writers are not kept
+    waiting behind a long backlog.
     """
     backend = for_vendor(connection.vendor)
     if not _has_rows(f"SELECT 1 FROM {SearchPending._meta.db_table} LIMIT 1") and not _has_rows(
@@ -265,6 +304,8 @@ def catch_up() -> bool:
 BATCH_SECONDS = 0.05
 #: The most notes one transaction of ``catch_up`` reads.
 BATCH_NOTES = 500
+#: Researchers whose activity notes one ``refresh_items`` applies.
+_RESEARCHERS_PER_REFRESH = 50
 
 
 def _catch_up_some(backend: Backend) -> bool:
@@ -279,15 +320,22 @@ def _catch_up_some(backend: Backend) -> bool:
             )
             rows = cursor.fetchall()
         plan = _plan(rows)
+        # Activity notes a few dozen researchers at a time (a few statements each time), whole-record
+        # rebuilds (10-15 ms each) one at a time, while the transaction's time lasts.
         deadline = time.monotonic() + BATCH_SECONDS
         followed: list[int] = []
-        for researcher_pk, sections in plan.items():
+        activities = [pk for pk, sections in plan.items() if sections is not None]
+        for start in range(0, len(activities), _RESEARCHERS_PER_REFRESH):
             if followed and time.monotonic() > deadline:
                 break
-            if sections is None or not all(
-                update_items(researcher_pk, section, sorted(codes)) for section, codes in sections.items()
-            ):
+            chunk = activities[start : start + _RESEARCHERS_PER_REFRESH]
+            for researcher_pk in sorted(refresh_items({pk: plan[pk] or {} for pk in chunk})):
                 reindex(researcher_pk)
+            followed.extend(chunk)
+        for researcher_pk in (pk for pk, sections in plan.items() if sections is None):
+            if followed and time.monotonic() > deadline:
+                break
+            reindex(researcher_pk)
             followed.append(researcher_pk)
         with connection.cursor() as cursor:
             if followed:
