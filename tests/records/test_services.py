@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from orchid.errors import OrcidError
@@ -322,3 +323,42 @@ def test_record_summary_counts_public_items_and_marks_validated_ones() -> None:
     assert summary.email_domains is None  # e-mails are private by default; empty lists are left out
     assert_valid_orcid_xml(to_xml(summary))
     assert code(lambda: services.read_record_summary(researcher.orcid, Viewer.anonymous())) == 9016
+
+
+def test_a_post_answers_the_record_checks_before_the_body_checks() -> None:
+    """Validation runs before the write transaction when it can, but its error still comes after the
+    record's own: scope, state, then body (the order ORCID answers in)."""
+    locked = b.researcher()
+    locked.locked = True
+    locked.save()
+    untitled = b.work()
+    untitled.title = None  # a work needs a title: 9xxx on a writable record
+    open_record = b.researcher()
+    body_error = code(
+        lambda: services.add_item(open_record.orcid, WORK, untitled, b.member_viewer(open_record.orcid))
+    )
+    assert body_error not in (None, 9018, 9038)
+    assert (
+        code(lambda: services.add_item(locked.orcid, WORK, untitled, b.member_viewer(locked.orcid))) == 9018
+    )
+    reader = Viewer(api=Api.MEMBER, client=b.member_viewer(open_record.orcid).client, orcid=open_record.orcid,
+                    scopes=frozenset({"/read-limited"}))  # fmt: skip
+    assert code(lambda: services.add_item(open_record.orcid, WORK, untitled, reader)) == 9038
+    too_many = b.work("Over the cap")
+    with override_settings(ORCHID_MAX_WORKS=0):  # the cap (9048) is checked after the body
+        assert (
+            code(
+                lambda: services.add_item(
+                    open_record.orcid, WORK, untitled, b.member_viewer(open_record.orcid)
+                )
+            )
+            == body_error
+        )
+        assert (
+            code(
+                lambda: services.add_item(
+                    open_record.orcid, WORK, too_many, b.member_viewer(open_record.orcid)
+                )
+            )
+            == 9048
+        )

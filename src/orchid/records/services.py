@@ -7,6 +7,7 @@ write leaves nothing behind. Reading a whole record is a constant number of quer
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -509,6 +510,47 @@ def _item_count(researcher_pk: int, section: str) -> int:
         return int(cursor.fetchone()[0])
 
 
+class _NeedsTransaction(Exception):
+    """A validation rule looked something up in the registry (an organization, a group id): in sandbox
+    mode the lookup may add to it, so it belongs inside the write's transaction."""
+
+
+def _needs_transaction(*args: object) -> Any:
+    raise _NeedsTransaction
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A posted item validated and in its stored forms before the write transaction, or the validation
+    error to raise in it once the record's own checks have passed (the order ORCID answers in)."""
+
+    forms: tuple[dict[str, Any], dict[str, Any] | None] | None
+    error: OrcidError | None = None
+
+
+def _prepare_before_transaction(section: Section, item: Any) -> _Prepared | None:
+    """Validate a posted item and build its stored forms before SQLite's write lock is taken, so that
+    a POST holds the lock for its statements only; None when that must wait for the transaction (a put
+    code to refuse first, or a rule that looks up the registry)."""
+    from orchid.records import validation
+
+    if getattr(item, "put_code", None) is not None:
+        return None
+    try:
+        validation.validate_item(
+            section.name,
+            item,
+            resolve_organization=_needs_transaction,
+            group_id_exists=_needs_transaction,
+            create_issn_group=_needs_transaction,
+        )
+    except _NeedsTransaction:
+        return None
+    except OrcidError as error:
+        return _Prepared(None, error)
+    return _Prepared(_prepare(section, item))
+
+
 def _create(
     researcher: Researcher,
     section: Section,
@@ -517,14 +559,20 @@ def _create(
     *,
     batch: Iterable[Any] = (),
     touch: bool = True,
+    prepared: _Prepared | None = None,
 ) -> Item:
-    if getattr(item, "put_code", None) is not None:
-        raise OrcidError(PUT_CODE_NOT_EXPECTED)
-    _validate(section, item)
+    if prepared is None:
+        if getattr(item, "put_code", None) is not None:
+            raise OrcidError(PUT_CODE_NOT_EXPECTED)
+        _validate(section, item)
+    elif prepared.error is not None:
+        raise prepared.error
     cap = int(getattr(settings, "ORCHID_MAX_WORKS", MAX_WORKS))  # ORCID's 10,000 unless configured
     if section.name == "work" and _item_count(researcher.pk, "work") >= cap:
         raise OrcidError(TOO_MANY_WORKS)
-    document, summary = _prepare(section, item)
+    document, summary = (
+        _prepare(section, item) if prepared is None or prepared.forms is None else prepared.forms
+    )
     duplicates.check(researcher, section, item, viewer, batch=batch)
     # The posted visibility is ignored: a claimed record's owner decides (their default).
     chosen = researcher.default_visibility if researcher.claimed else Visibility.PRIVATE.value
@@ -547,9 +595,10 @@ def _create(
 
 def add_item(orcid: str, section: Section, item: Any, viewer: Viewer) -> int:
     """Add an item (POST); returns its put code."""
+    prepared = _prepare_before_transaction(section, item)
     with transaction.atomic():
         researcher = _writer(orcid, section, viewer)
-        return int(_create(researcher, section, item, viewer).pk)
+        return int(_create(researcher, section, item, viewer, prepared=prepared).pk)
 
 
 def add_works_bulk(orcid: str, bulk: m.bulk.Bulk, viewer: Viewer) -> m.bulk.Bulk:
