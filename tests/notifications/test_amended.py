@@ -141,3 +141,35 @@ def test_opted_out_researcher_gets_no_amended_notification(
     NotificationPreference.objects.create(researcher=setup.researcher, amended_opt_out=True)
     put_code_of(post_work(setup, "Quiet paper", "10.5555/quiet"))
     assert amended(setup) == []
+
+
+def test_created_items_join_the_list_in_order_up_to_its_cap(
+    client: Client, setup: Setup, post_work: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orchid.notifications import domain
+
+    monkeypatch.setattr(domain, "MAX_ITEMS", 4)
+    first = put_code_of(post_work(setup, "Paper 0", "10.5555/cap.0"))
+    bulk = {"bulk": [{"work": orjson.loads(work(f"Paper {n}", f"10.5555/cap.{n}"))} for n in (1, 2)]}
+    response = client.post(
+        f"/v3.0/{setup.orcid}/works",
+        data=orjson.dumps(bulk),
+        content_type=JSON,
+        HTTP_HOST=API,
+        HTTP_ACCEPT=JSON,
+        **bearer(setup.update),
+    )
+    assert response.status_code == 200, response.content
+    post_work(setup, "Paper 3", "10.5555/cap.3")
+    [notification] = amended(setup)  # the bulk and the last POST joined the first POST's notification
+    assert [item["name"] for item in notification.items] == ["Paper 0", "Paper 1", "Paper 2", "Paper 3"]
+    assert notification.items[0] == {
+        "put-code": first,
+        "section": "work",
+        "name": "Paper 0",
+        "action": "CREATED",
+    }
+    post_work(setup, "Paper 4", "10.5555/cap.4")
+    full, started = amended(setup)  # a fifth line would pass the cap: a new notification
+    assert len(full.items) == 4
+    assert [item["name"] for item in started.items] == ["Paper 4"]
