@@ -4,8 +4,8 @@ Every change reaches ``apply_change(researcher_pk, change)`` through the ``recor
 the writing transaction, which only notes it: one row in ``search_pending`` (a rolled-back write leaves
 no note). ``catch_up`` applies the notes in a transaction of its own, from the records as they are then:
 the outbox worker runs it every second, and every search runs it before it reads, so a search finds
-every committed write and the index only ever holds public data. Doing this work in each write made a
-POST of a work hold SQLite's one write lock half as long again (docs/operations.md, Benchmarks).
+every committed write and the index only ever holds public data. With the entries written by the
+write, a POST of a work held SQLite's one write lock nearly twice as long under load (docs/search.md).
 
 - A change to activities (``Change`` with a section that ``orchid.search.extract`` knows and the put
   codes of the items) touches only those items: their entries are deleted and re-extracted from each
