@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import orjson
@@ -69,8 +69,9 @@ def test_person_items_are_notified_with_their_section(client: Client, setup: Set
     ]
 
 
-def test_bulk_post_is_one_notification_with_every_work(client: Client, setup: Setup) -> None:
-    bulk = {"bulk": [{"work": orjson.loads(work(f"Paper {n}", f"10.5555/bulk.{n}"))} for n in range(3)]}
+def post_bulk(client: Client, setup: Setup, numbers: Iterable[int], doi_prefix: str) -> None:
+    """POST /works of papers "Paper n" with DOIs `doi_prefix`.n."""
+    bulk = {"bulk": [{"work": orjson.loads(work(f"Paper {n}", f"{doi_prefix}.{n}"))} for n in numbers]}
     response = client.post(
         f"/v3.0/{setup.orcid}/works",
         data=orjson.dumps(bulk),
@@ -80,6 +81,10 @@ def test_bulk_post_is_one_notification_with_every_work(client: Client, setup: Se
         **bearer(setup.update),
     )
     assert response.status_code == 200, response.content
+
+
+def test_bulk_post_is_one_notification_with_every_work(client: Client, setup: Setup) -> None:
+    post_bulk(client, setup, range(3), "10.5555/bulk")
     [notification] = amended(setup)
     assert [item["name"] for item in notification.items] == ["Paper 0", "Paper 1", "Paper 2"]
     assert {item["action"] for item in notification.items} == {"CREATED"}
@@ -150,16 +155,7 @@ def test_created_items_join_the_list_in_order_up_to_its_cap(
 
     monkeypatch.setattr(domain, "MAX_ITEMS", 4)
     first = put_code_of(post_work(setup, "Paper 0", "10.5555/cap.0"))
-    bulk = {"bulk": [{"work": orjson.loads(work(f"Paper {n}", f"10.5555/cap.{n}"))} for n in (1, 2)]}
-    response = client.post(
-        f"/v3.0/{setup.orcid}/works",
-        data=orjson.dumps(bulk),
-        content_type=JSON,
-        HTTP_HOST=API,
-        HTTP_ACCEPT=JSON,
-        **bearer(setup.update),
-    )
-    assert response.status_code == 200, response.content
+    post_bulk(client, setup, (1, 2), "10.5555/cap")
     post_work(setup, "Paper 3", "10.5555/cap.3")
     [notification] = amended(setup)  # the bulk and the last POST joined the first POST's notification
     assert [item["name"] for item in notification.items] == ["Paper 0", "Paper 1", "Paper 2", "Paper 3"]
