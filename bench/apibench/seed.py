@@ -655,14 +655,15 @@ def _index_post_targets(indexes: list[int]) -> None:
     followed by a rebuild of its whole record's index entries, a cost no later POST has."""
     from orchid.records.models import Researcher
     from orchid.search.index import catch_up, reindex
-    from orchid.search.models import SearchDocument
 
     catch_up()
-    targets = Researcher.objects.filter(orcid__in=[orcid_of(i) for i in indexes])
-    indexed = set(SearchDocument.objects.values_list("researcher_id", flat=True))
-    for pk in targets.values_list("pk", flat=True):
-        if pk not in indexed:
-            reindex(pk)
+    unindexed = list(
+        Researcher.objects.filter(
+            orcid__in=[orcid_of(i) for i in indexes], search_document__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    for pk in unindexed:
+        reindex(pk)
     catch_up()  # SQLite: the rebuilt entries into FTS5
 
 

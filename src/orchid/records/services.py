@@ -462,11 +462,31 @@ def _check_source(viewer: Viewer, section: Section, row: Item) -> None:
         raise OrcidError(NOT_SOURCE, activity=section.label)
 
 
-def _validate(section: Section, item: Any) -> None:
+class _NeedsTransaction(Exception):
+    """A validation rule looked something up in the registry (an organization, a group id): in sandbox
+    mode the lookup may add to it, so it belongs inside the write's transaction."""
+
+
+def _needs_transaction(*args: object) -> Any:
+    raise _NeedsTransaction
+
+
+def _validate(section: Section, item: Any, *, lookups: bool = True) -> None:
+    """Every validation rule of the section; without `lookups` (before the write's transaction), a rule
+    that looks up the registry raises `_NeedsTransaction` instead."""
     from orchid.organizations.services import resolve
     from orchid.records import validation
     from orchid.records.group_ids import create_issn_group, group_id_exists
 
+    if not lookups:
+        validation.validate_item(
+            section.name,
+            item,
+            resolve_organization=_needs_transaction,
+            group_id_exists=_needs_transaction,
+            create_issn_group=_needs_transaction,
+        )
+        return
     validation.validate_item(
         section.name,
         item,
@@ -510,15 +530,6 @@ def _item_count(researcher_pk: int, section: str) -> int:
         return int(cursor.fetchone()[0])
 
 
-class _NeedsTransaction(Exception):
-    """A validation rule looked something up in the registry (an organization, a group id): in sandbox
-    mode the lookup may add to it, so it belongs inside the write's transaction."""
-
-
-def _needs_transaction(*args: object) -> Any:
-    raise _NeedsTransaction
-
-
 @dataclass(frozen=True)
 class _Prepared:
     """A posted item validated and in its stored forms before the write transaction, or the validation
@@ -532,18 +543,10 @@ def _prepare_before_transaction(section: Section, item: Any) -> _Prepared | None
     """Validate a posted item and build its stored forms before SQLite's write lock is taken, so that
     a POST holds the lock for its statements only; None when that must wait for the transaction (a put
     code to refuse first, or a rule that looks up the registry)."""
-    from orchid.records import validation
-
     if getattr(item, "put_code", None) is not None:
         return None
     try:
-        validation.validate_item(
-            section.name,
-            item,
-            resolve_organization=_needs_transaction,
-            group_id_exists=_needs_transaction,
-            create_issn_group=_needs_transaction,
-        )
+        _validate(section, item, lookups=False)
     except _NeedsTransaction:
         return None
     except OrcidError as error:
