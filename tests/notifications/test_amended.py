@@ -23,13 +23,17 @@ def amended(setup: Setup) -> list[Notification]:
     )
 
 
+def lines(notification: Notification) -> list[dict[str, Any]]:
+    return [line.to_json() for line in notification.amended_items]
+
+
 def test_post_put_delete_by_a_member_client_make_one_grouped_notification(
     client: Client, setup: Setup, post_work: Callable[..., Any]
 ) -> None:
     put_code = put_code_of(post_work(setup, "First paper", "10.5555/first"))
     [notification] = amended(setup)
     assert notification.client_id == setup.member.pk
-    assert notification.items == [
+    assert lines(notification) == [
         {"put-code": put_code, "section": "work", "name": "First paper", "action": "CREATED"}
     ]
     assert notification.read_at is None
@@ -46,7 +50,7 @@ def test_post_put_delete_by_a_member_client_make_one_grouped_notification(
     assert deleted.status_code == 204
 
     [notification] = amended(setup)  # still one: same client, unread, within the window
-    assert notification.items == [
+    assert lines(notification) == [
         # created then updated is still "created", with the newest title
         {"put-code": put_code, "section": "work", "name": "First paper, revised", "action": "CREATED"},
         {"put-code": other, "section": "work", "name": "Second paper", "action": "CREATED"},
@@ -64,7 +68,7 @@ def test_person_items_are_notified_with_their_section(client: Client, setup: Set
     )
     put_code = put_code_of(response)
     [notification] = amended(setup)
-    assert notification.items == [
+    assert lines(notification) == [
         {"put-code": put_code, "section": "keyword", "name": "glaciology", "action": "CREATED"}
     ]
 
@@ -86,8 +90,8 @@ def post_bulk(client: Client, setup: Setup, numbers: Iterable[int], doi_prefix: 
 def test_bulk_post_is_one_notification_with_every_work(client: Client, setup: Setup) -> None:
     post_bulk(client, setup, range(3), "10.5555/bulk")
     [notification] = amended(setup)
-    assert [item["name"] for item in notification.items] == ["Paper 0", "Paper 1", "Paper 2"]
-    assert {item["action"] for item in notification.items} == {"CREATED"}
+    assert [item["name"] for item in lines(notification)] == ["Paper 0", "Paper 1", "Paper 2"]
+    assert {item["action"] for item in lines(notification)} == {"CREATED"}
 
 
 def test_a_failed_write_leaves_no_notification(setup: Setup, post_work: Callable[..., Any]) -> None:
@@ -115,7 +119,7 @@ def test_another_client_in_between_starts_a_new_notification(
     put_code_of(post_work(setup, "Two", "10.5555/two", token=setup.other_update))
     put_code_of(post_work(setup, "Three", "10.5555/three"))
     notifications = amended(setup)
-    assert [(n.client_id, [i["name"] for i in n.items]) for n in notifications] == [
+    assert [(n.client_id, [i["name"] for i in lines(n)]) for n in notifications] == [
         (setup.member.pk, ["One"]),
         (setup.other_member.pk, ["Two"]),
         (setup.member.pk, ["Three"]),
@@ -126,7 +130,7 @@ def test_a_read_notification_is_not_added_to(setup: Setup, post_work: Callable[.
     put_code_of(post_work(setup, "One", "10.5555/one"))
     Notification.objects.update(read_at=dt.datetime.now(dt.UTC))
     put_code_of(post_work(setup, "Two", "10.5555/two"))
-    assert [[i["name"] for i in n.items] for n in amended(setup)] == [["One"], ["Two"]]
+    assert [[i["name"] for i in lines(n)] for n in amended(setup)] == [["One"], ["Two"]]
 
 
 def test_changes_after_the_window_start_a_new_notification(
@@ -137,7 +141,7 @@ def test_changes_after_the_window_start_a_new_notification(
     put_code_of(post_work(setup, "Two", "10.5555/two"))
     settings.ORCHID_NOTIFICATION_GROUP_SECONDS = 7200  # configurable: a wider window merges again
     put_code_of(post_work(setup, "Three", "10.5555/three"))
-    assert [[i["name"] for i in n.items] for n in amended(setup)] == [["One"], ["Two", "Three"]]
+    assert [[i["name"] for i in lines(n)] for n in amended(setup)] == [["One"], ["Two", "Three"]]
 
 
 def test_opted_out_researcher_gets_no_amended_notification(
@@ -146,6 +150,16 @@ def test_opted_out_researcher_gets_no_amended_notification(
     NotificationPreference.objects.create(researcher=setup.researcher, amended_opt_out=True)
     put_code_of(post_work(setup, "Quiet paper", "10.5555/quiet"))
     assert amended(setup) == []
+
+
+def test_opting_out_stops_lines_joining_an_open_notification(
+    setup: Setup, post_work: Callable[..., Any]
+) -> None:
+    put_code_of(post_work(setup, "Loud paper", "10.5555/loud"))
+    NotificationPreference.objects.create(researcher=setup.researcher, amended_opt_out=True)
+    put_code_of(post_work(setup, "Quiet paper", "10.5555/quiet"))
+    [notification] = amended(setup)
+    assert ([i["name"] for i in lines(notification)], notification.item_count) == (["Loud paper"], 1)
 
 
 def test_created_items_join_the_list_in_order_up_to_its_cap(
@@ -158,8 +172,9 @@ def test_created_items_join_the_list_in_order_up_to_its_cap(
     post_bulk(client, setup, (1, 2), "10.5555/cap")
     post_work(setup, "Paper 3", "10.5555/cap.3")
     [notification] = amended(setup)  # the bulk and the last POST joined the first POST's notification
-    assert [item["name"] for item in notification.items] == ["Paper 0", "Paper 1", "Paper 2", "Paper 3"]
-    assert notification.items[0] == {
+    assert [item["name"] for item in lines(notification)] == ["Paper 0", "Paper 1", "Paper 2", "Paper 3"]
+    assert notification.item_count == 4
+    assert lines(notification)[0] == {
         "put-code": first,
         "section": "work",
         "name": "Paper 0",
@@ -167,5 +182,6 @@ def test_created_items_join_the_list_in_order_up_to_its_cap(
     }
     post_work(setup, "Paper 4", "10.5555/cap.4")
     full, started = amended(setup)  # a fifth line would pass the cap: a new notification
-    assert len(full.items) == 4
-    assert [item["name"] for item in started.items] == ["Paper 4"]
+    assert (full.item_count, len(lines(full))) == (4, 4)
+    assert [item["name"] for item in lines(started)] == ["Paper 4"]
+    assert started.item_count == 1

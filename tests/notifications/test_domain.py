@@ -30,6 +30,21 @@ def test_merge_collapses_repeats_and_keeps_created_for_new_items() -> None:
     ]
 
 
+def test_a_merge_plan_renames_stored_lines_by_id_and_appends_the_rest() -> None:
+    stored = {("work", 1): (501, ItemAction.CREATED), ("work", 2): (502, ItemAction.UPDATED)}
+    plan = domain.plan_merge(
+        stored,
+        [
+            item(1, ItemAction.UPDATED, "renamed"),  # absorbed by the stored "created" line
+            item(2, ItemAction.DELETED),  # another action: a line of its own
+            item(3, ItemAction.CREATED, "new"),
+            item(3, ItemAction.UPDATED, "newer"),  # absorbed by the line appended just before
+        ],
+    )
+    assert plan.renamed == {501: "renamed"}
+    assert plan.appended == [item(2, ItemAction.DELETED), item(3, ItemAction.CREATED, "newer")]
+
+
 def test_same_put_code_in_another_section_is_another_item() -> None:
     merged = domain.merge_items(
         [item(1, ItemAction.CREATED)], [item(1, ItemAction.CREATED, section="keyword")]

@@ -92,6 +92,16 @@ def first_pair(left: type[M], right: type[N], sql: str, params: Sequence[Any]) -
     return _build(left, row[:split]), _build(right, row[split:])
 
 
+def first_with_extras(model: type[M], sql: str, params: Sequence[Any]) -> tuple[M, list[Any]] | None:
+    """The first row of `sql`, which selects `columns(model)` then further values, as a `model` and the
+    further values; None when there is none."""
+    row = _first_row(sql, params)
+    if row is None:
+        return None
+    split = len(_attnames(model))
+    return _build(model, row[:split]), row[split:]
+
+
 @cache
 def _select_by(model: type[Model], column: str, vendor: str) -> str:
     return f"SELECT {columns(model)} FROM {model._meta.db_table} WHERE {column} = %s"

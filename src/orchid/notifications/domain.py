@@ -18,7 +18,7 @@ client that posted the notification (else 9010), only while unread (else 9009).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -29,9 +29,8 @@ from orchid.errors import OrcidError
 #: How long changes by one client keep merging into one amended notification, unless
 #: `ORCHID_NOTIFICATION_GROUP_SECONDS` says otherwise.
 DEFAULT_GROUP_WINDOW = dt.timedelta(hours=1)
-#: The most items one amended notification lists; a longer burst starts a new notification. Every merge
-#: rewrites the whole list, so this bounds what one write costs (a CRIS pushing thousands of works to a
-#: record would otherwise rewrite an ever longer list on each of them); the inbox shows 20 lines anyway.
+#: The most items one amended notification lists; a longer burst starts a new notification (a CRIS pushing
+#: thousands of works makes several notifications, not one the inbox could not show).
 MAX_ITEMS = 100
 #: ORCID's `MAX_NOTIFICATIONS_AVAILABLE`: at most this many notifications are listed to a client.
 MAX_LISTED = 1000
@@ -104,33 +103,54 @@ def _absorbs(previous: ItemAction, new: ItemAction) -> bool:
     return previous is new or (previous is ItemAction.CREATED and new is ItemAction.UPDATED)
 
 
-def merge_items(existing: Sequence[AmendedItem], new: Iterable[AmendedItem]) -> list[AmendedItem]:
-    """`existing` followed by `new`, with repeated changes to one item collapsed.
+@dataclass(frozen=True)
+class MergePlan:
+    """How changes join an amended notification's lines: existing lines renamed in place (by line id)
+    and lines appended, in order."""
+
+    renamed: dict[int, str]
+    appended: list[AmendedItem]
+
+
+def plan_merge(
+    last_lines: Mapping[tuple[str, int], tuple[int, ItemAction]], new: Iterable[AmendedItem]
+) -> MergePlan:
+    """`new` merged into lines whose last line per (section, put code) is `last_lines` (its id and action).
 
     An item changed again keeps one line with its newest name: created-then-updated stays "created"
     (it is still new to the researcher), the same action twice is one line; a different action
     (updated, then deleted) is a line of its own, in order.
     """
-    lines = merge_stored([item.to_json() for item in existing], new)
-    return [AmendedItem.from_json(line) for line in lines]
-
-
-def merge_stored(existing: Sequence[dict[str, Any]], new: Iterable[AmendedItem]) -> list[dict[str, Any]]:
-    """`merge_items` on a notification's stored lines (`AmendedItem.to_json`), which a write merges
-    into without decoding every line."""
-    merged = list(existing)
-    last_line = {(line["section"], int(line["put-code"])): index for index, line in enumerate(merged)}
+    renamed: dict[int, str] = {}
+    appended: list[AmendedItem] = []
+    # where each item's last line is now: ("line", id, action) or ("appended", index, action)
+    last: dict[tuple[str, int], tuple[str, int, ItemAction]] = {
+        key: ("line", line_id, action) for key, (line_id, action) in last_lines.items()
+    }
     for item in new:
         key = (item.section, item.put_code)
-        index = last_line.get(key)
-        if index is not None:
-            kept = ItemAction(merged[index]["action"])
-            if _absorbs(kept, item.action):
-                merged[index] = AmendedItem(item.put_code, item.section, item.name, kept).to_json()
-                continue
-        last_line[key] = len(merged)
-        merged.append(item.to_json())
-    return merged
+        found = last.get(key)
+        if found is not None and _absorbs(found[2], item.action):
+            where, position, kept = found
+            if where == "line":
+                renamed[position] = item.name
+            else:
+                appended[position] = AmendedItem(item.put_code, item.section, item.name, kept)
+            continue
+        last[key] = ("appended", len(appended), item.action)
+        appended.append(item)
+    return MergePlan(renamed, appended)
+
+
+def merge_items(existing: Sequence[AmendedItem], new: Iterable[AmendedItem]) -> list[AmendedItem]:
+    """`existing` lines followed by `new`, merged as `plan_merge` says."""
+    merged = list(existing)
+    last_lines = {(line.section, line.put_code): (index, line.action) for index, line in enumerate(merged)}
+    plan = plan_merge(last_lines, new)
+    for index, name in plan.renamed.items():
+        line = merged[index]
+        merged[index] = AmendedItem(line.put_code, line.section, name, line.action)
+    return merged + plan.appended
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from orchid.notifications.domain import AmendedItem, NotificationState, NotificationType
+from orchid.notifications.domain import AmendedItem, ItemAction, NotificationState, NotificationType
 from orchid.records.models import DocumentField, Researcher, now_ms
 
 
 class Notification(models.Model):
     """One notification in a researcher's inbox; its primary key is its put code in the API.
 
-    `items` holds, for an amended notification, `AmendedItem.to_json()` lines; for a permission
-    notification, the items the client listed as `{"item-type", "item-name", "external-id"?}` in
-    ORCID's JSON form.
+    An amended notification's lines are `AmendedLine` rows, `item_count` of them; a permission
+    notification's `items` are the items the client listed, as `{"item-type", "item-name",
+    "external-id"?}` in ORCID's JSON form.
     """
 
     researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="notifications")
@@ -28,7 +28,9 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    items = DocumentField(default=list)  # read and written back by every write of a client (orjson)
+    items = DocumentField(default=list)  # a permission notification's items (orjson)
+    #: How many lines an amended notification has (what `domain.may_merge` caps).
+    item_count = models.PositiveIntegerField(default=0)
     subject = models.CharField(max_length=1000, blank=True)
     intro = models.TextField(blank=True)
     authorization_uri = models.TextField(blank=True)
@@ -59,14 +61,42 @@ class Notification(models.Model):
             created_at=self.created_at,
             read_at=self.read_at,
             archived_at=self.archived_at,
-            item_count=len(self.items),
+            item_count=self.item_count,
         )
 
     @property
     def amended_items(self) -> list[AmendedItem]:
+        """The lines of an amended notification, in order ([] for any other kind)."""
         if self.notification_type != NotificationType.AMENDED:
             return []
-        return [AmendedItem.from_json(item) for item in self.items]
+        # sorted here rather than ordered in SQL, so that lines the inbox prefetched are used
+        return [line.to_item() for line in sorted(self.lines.all(), key=lambda line: line.pk)]
+
+
+class AmendedLine(models.Model):
+    """One line of an amended notification (`domain.AmendedItem`); lines are in primary-key order.
+
+    Rows of their own rather than a list in the notification: a client's write adds a line and bumps
+    the count, where a list would be read and written back whole, inside the write's transaction.
+    """
+
+    # No index of its own: the (notification, section, put_code) index serves every lookup.
+    notification = models.ForeignKey(
+        Notification, on_delete=models.CASCADE, related_name="lines", db_index=False
+    )
+    put_code = models.BigIntegerField()
+    section = models.CharField(max_length=32)  # orchid.records.sections name: work, funding, keyword, ...
+    name = models.TextField(blank=True)
+    action = models.CharField(max_length=16, choices=[(action.value, action.value) for action in ItemAction])
+
+    class Meta:
+        indexes = [models.Index(fields=["notification", "section", "put_code"], name="amended_line_item")]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.section} {self.put_code} in {self.notification_id}"
+
+    def to_item(self) -> AmendedItem:
+        return AmendedItem(self.put_code, self.section, self.name, ItemAction(self.action))
 
 
 class NotificationPreference(models.Model):

@@ -9,14 +9,14 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Value
+from django.db.models import Prefetch, Value
 from django.db.models.functions import Coalesce
 
 from orchid.core import raw
 from orchid.errors import OrcidError
 from orchid.notifications import domain
-from orchid.notifications.domain import NotificationType
-from orchid.notifications.models import Notification, NotificationPreference
+from orchid.notifications.domain import ItemAction, NotificationType
+from orchid.notifications.models import AmendedLine, Notification, NotificationPreference
 from orchid.records.changes import Change
 from orchid.records.models import Researcher, now_ms
 from orchid.records.viewer import Api, Viewer
@@ -49,7 +49,7 @@ def _amended_opt_out_sql() -> str:
 
 
 def _amended_opt_out(researcher_pk: int) -> bool:
-    # raw SQL: a hot path (orchid.core.raw), inside every write by a client
+    # raw SQL: a hot path (orchid.core.raw), inside a write by a client to a record with no notification
     with connection.cursor() as cursor:
         cursor.execute(_amended_opt_out_sql(), [researcher_pk])
         row = cursor.fetchone()
@@ -69,56 +69,104 @@ def set_preferences(researcher: Researcher, *, amended_opt_out: bool, permission
 
 @cache
 def _newest_sql() -> str:
-    # raw SQL: a hot path (orchid.core.raw), inside every write by a client
+    # raw SQL: a hot path (orchid.core.raw), inside every write by a client. The researcher's choice
+    # comes along, so that the common case is one statement.
     sql = (
-        f"SELECT {raw.columns(Notification)} FROM {Notification._meta.db_table} WHERE researcher_id = %s "
+        f"SELECT {raw.columns(Notification)}, "
+        f"(SELECT amended_opt_out FROM {NotificationPreference._meta.db_table} WHERE researcher_id = %s) "
+        f"FROM {Notification._meta.db_table} WHERE researcher_id = %s "
         "ORDER BY created_at DESC, id DESC LIMIT 1"
     )
     # Locked on PostgreSQL: two writes to one record merge one after the other, not into the same copy.
     return sql + " FOR UPDATE" if connection.features.has_select_for_update else sql
 
 
-def _save_items(notification: Notification) -> None:
-    fields = Notification._meta
-    items = fields.get_field("items").get_db_prep_value(notification.items, connection)
-    updated_at = fields.get_field("updated_at").get_db_prep_value(notification.updated_at, connection)
+@cache
+def _last_lines_sql(count: int) -> str:
+    marks = ", ".join(["%s"] * count)
+    return (
+        f"SELECT id, section, put_code, action FROM {AmendedLine._meta.db_table} "
+        f"WHERE notification_id = %s AND section = %s AND put_code IN ({marks}) ORDER BY id"
+    )
+
+
+def _last_lines(
+    notification_pk: int, section: str, items: list[domain.AmendedItem]
+) -> dict[tuple[str, int], tuple[int, ItemAction]]:
+    """The last line of each of `items` (of `section`) that the notification has, by (section, put code)."""
+    # A created item is new: no line can name it yet, so a POST needs no lookup.
+    asked = sorted({item.put_code for item in items if item.action is not ItemAction.CREATED})
+    if not asked:
+        return {}
+    last: dict[tuple[str, int], tuple[int, ItemAction]] = {}
     with connection.cursor() as cursor:
+        cursor.execute(_last_lines_sql(len(asked)), [notification_pk, section, *asked])
+        for line_id, section, put_code, action in cursor.fetchall():
+            last[(section, int(put_code))] = (int(line_id), ItemAction(action))
+    return last
+
+
+_LINE_COLUMNS = ("notification_id", "put_code", "section", "name", "action")
+
+
+def _add_lines(notification_pk: int, items: list[domain.AmendedItem]) -> None:
+    rows = [(notification_pk, item.put_code, item.section, item.name, str(item.action)) for item in items]
+    raw.insert_rows(AmendedLine._meta.db_table, _LINE_COLUMNS, rows)
+
+
+def _merge(
+    notification: Notification, section: str, items: list[domain.AmendedItem], now: dt.datetime
+) -> None:
+    plan = domain.plan_merge(_last_lines(notification.pk, section, items), items)
+    table = Notification._meta.db_table
+    updated_at = Notification._meta.get_field("updated_at").get_db_prep_value(now, connection)
+    with connection.cursor() as cursor:
+        for line_id, name in plan.renamed.items():
+            cursor.execute(
+                f"UPDATE {AmendedLine._meta.db_table} SET name = %s WHERE id = %s", [name, line_id]
+            )
         cursor.execute(
-            f"UPDATE {fields.db_table} SET items = %s, updated_at = %s WHERE id = %s",
-            [items, updated_at, notification.pk],
+            f"UPDATE {table} SET updated_at = %s, item_count = item_count + %s WHERE id = %s",
+            [updated_at, len(plan.appended), notification.pk],
         )
+    _add_lines(notification.pk, plan.appended)
 
 
-def record_amended(researcher_pk: int, change: Change | None) -> Notification | None:
+def record_amended(researcher_pk: int, change: Change | None) -> None:
     """Note a client's change to the record in the researcher's inbox (runs in the change's transaction).
 
     Changes by the researcher (or the registry) and whole-record changes (`change` None) are not
     notified; nor is anything when the researcher opted out of amended notifications.
     """
     if change is None or change.client_pk is None or not change.items:
-        return None
-    if _amended_opt_out(researcher_pk):
-        return None
+        return
     items = domain.amended_items(
         str(change.action), change.section, ((item.put_code, item.name) for item in change.items)
     )
+    found = raw.first_with_extras(Notification, _newest_sql(), [researcher_pk, researcher_pk])
+    newest, opted_out = (
+        (None, _amended_opt_out(researcher_pk)) if found is None else (found[0], bool(found[1][0]))
+    )
+    if opted_out:
+        return
     now = now_ms()
-    newest = raw.first(Notification, _newest_sql(), [researcher_pk])
     if newest is not None and domain.may_merge(
         newest.state, change.client_pk, now, group_window(), len(items)
     ):
-        newest.items = domain.merge_stored(newest.items, items)
-        newest.updated_at = now
-        _save_items(newest)
-        return newest
-    return Notification.objects.create(
-        researcher_id=researcher_pk,
-        notification_type=NotificationType.AMENDED,
-        client_id=change.client_pk,
-        items=[item.to_json() for item in items],
-        created_at=now,
-        updated_at=now,
+        _merge(newest, change.section, items, now)
+        return
+    lines = domain.plan_merge({}, items).appended
+    created = raw.insert(
+        Notification(
+            researcher_id=researcher_pk,
+            notification_type=NotificationType.AMENDED,
+            client_id=change.client_pk,
+            item_count=len(lines),
+            created_at=now,
+            updated_at=now,
+        )
     )
+    _add_lines(created.pk, lines)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,8 +314,10 @@ def inbox(
 ) -> tuple[list[Notification], bool]:
     """One page of the researcher's notifications, newest first (the unarchived ones, or the archived
     ones), and whether there are more."""
-    rows = Notification.objects.select_related("client").filter(
-        researcher=researcher, archived_at__isnull=not archived
+    rows = (
+        Notification.objects.select_related("client")
+        .prefetch_related(Prefetch("lines", queryset=AmendedLine.objects.order_by("pk")))
+        .filter(researcher=researcher, archived_at__isnull=not archived)
     )
     start = (max(1, page) - 1) * PAGE_SIZE
     found = list(rows.order_by("-updated_at", "-pk")[start : start + PAGE_SIZE + 1])
