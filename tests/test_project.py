@@ -151,6 +151,17 @@ def test_migrations_applied() -> None:
     assert "auth_user" in connection.introspection.table_names()
 
 
+@pytest.mark.django_db
+def test_placeholders_and_literal_percent_signs_reach_the_database_as_written() -> None:
+    # SQLite's cursor converts each SQL string's placeholders once and reuses the result
+    with connection.cursor() as cursor:
+        for value in ("a", "b"):
+            cursor.execute("SELECT %s || '%%', %s", [value, 2])
+            assert cursor.fetchone() == (f"{value}%", 2)
+        cursor.execute("SELECT '%%' || %(name)s", {"name": "named"})
+        assert cursor.fetchone() == ("%named",)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_database_round_trip() -> None:
     from django.contrib.auth.models import User
