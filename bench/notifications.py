@@ -78,7 +78,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from orchid.notifications.models import Notification, NotificationPreference
+    from orchid.notifications.models import AmendedLine, Notification, NotificationPreference
     from orchid.oauth import services as oauth
     from orchid.records.researchers import create_researcher
 
@@ -115,7 +115,7 @@ def main() -> None:
             preference.amended_opt_out = opted_out
             preference.save()
             samples.extend(timed(post_work, 1))
-    notified_items = sum(len(row.items) for row in Notification.objects.all())
+    notified_items = AmendedLine.objects.count()
     preference.delete()
 
     permission = json.dumps(

@@ -24,7 +24,10 @@ def amended(setup: Setup) -> list[Notification]:
 
 
 def lines(notification: Notification) -> list[dict[str, Any]]:
-    return [line.to_json() for line in notification.amended_items]
+    return [
+        {"put-code": line.put_code, "section": line.section, "name": line.name, "action": line.action}
+        for line in notification.amended_items
+    ]
 
 
 def test_post_put_delete_by_a_member_client_make_one_grouped_notification(

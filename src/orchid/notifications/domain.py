@@ -21,7 +21,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 from urllib.parse import urlsplit
 
 from orchid.errors import OrcidError
@@ -76,15 +75,6 @@ class AmendedItem:
     section: str  # orchid.records.sections name: work, funding, keyword, ...
     name: str
     action: ItemAction
-
-    def to_json(self) -> dict[str, Any]:
-        return {"put-code": self.put_code, "section": self.section, "name": self.name, "action": self.action}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> AmendedItem:
-        return cls(
-            int(data["put-code"]), str(data["section"]), str(data.get("name", "")), ItemAction(data["action"])
-        )
 
 
 _ACTIONS = frozenset(action.value for action in ItemAction)
