@@ -18,8 +18,19 @@ def item(put_code: int, action: ItemAction, name: str = "x", section: str = "wor
     return AmendedItem(put_code, section, name, action)
 
 
+def merge_items(existing: list[AmendedItem], new: list[AmendedItem]) -> list[AmendedItem]:
+    """`existing` lines followed by `new`, merged as `domain.plan_merge` says (line ids: list indexes)."""
+    last_lines = {(line.section, line.put_code): (index, line.action) for index, line in enumerate(existing)}
+    plan = domain.plan_merge(last_lines, new)
+    merged = list(existing)
+    for index, name in plan.renamed.items():
+        line = merged[index]
+        merged[index] = AmendedItem(line.put_code, line.section, name, line.action)
+    return merged + plan.appended
+
+
 def test_merge_collapses_repeats_and_keeps_created_for_new_items() -> None:
-    merged = domain.merge_items(
+    merged = merge_items(
         [item(1, ItemAction.CREATED, "old"), item(2, ItemAction.UPDATED)],
         [item(1, ItemAction.UPDATED, "new"), item(2, ItemAction.UPDATED, "y"), item(2, ItemAction.DELETED)],
     )
@@ -46,9 +57,7 @@ def test_a_merge_plan_renames_stored_lines_by_id_and_appends_the_rest() -> None:
 
 
 def test_same_put_code_in_another_section_is_another_item() -> None:
-    merged = domain.merge_items(
-        [item(1, ItemAction.CREATED)], [item(1, ItemAction.CREATED, section="keyword")]
-    )
+    merged = merge_items([item(1, ItemAction.CREATED)], [item(1, ItemAction.CREATED, section="keyword")])
     assert len(merged) == 2
 
 

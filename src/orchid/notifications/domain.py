@@ -18,7 +18,7 @@ client that posted the notification (else 9010), only while unread (else 9009).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -130,17 +130,6 @@ def plan_merge(
         last[key] = ("appended", len(appended), item.action)
         appended.append(item)
     return MergePlan(renamed, appended)
-
-
-def merge_items(existing: Sequence[AmendedItem], new: Iterable[AmendedItem]) -> list[AmendedItem]:
-    """`existing` lines followed by `new`, merged as `plan_merge` says."""
-    merged = list(existing)
-    last_lines = {(line.section, line.put_code): (index, line.action) for index, line in enumerate(merged)}
-    plan = plan_merge(last_lines, new)
-    for index, name in plan.renamed.items():
-        line = merged[index]
-        merged[index] = AmendedItem(line.put_code, line.section, name, line.action)
-    return merged + plan.appended
 
 
 @dataclass(frozen=True)

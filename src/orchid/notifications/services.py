@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Prefetch, Value
+from django.db.models import Value
 from django.db.models.functions import Coalesce
 
 from orchid.core import raw
@@ -144,9 +144,10 @@ def record_amended(researcher_pk: int, change: Change | None) -> None:
         str(change.action), change.section, ((item.put_code, item.name) for item in change.items)
     )
     found = raw.first_with_extras(Notification, _newest_sql(), [researcher_pk, researcher_pk])
-    newest, opted_out = (
-        (None, _amended_opt_out(researcher_pk)) if found is None else (found[0], bool(found[1][0]))
-    )
+    if found is None:
+        newest, opted_out = None, _amended_opt_out(researcher_pk)
+    else:
+        newest, opted_out = found[0], bool(found[1][0])
     if opted_out:
         return
     now = now_ms()
@@ -316,7 +317,7 @@ def inbox(
     ones), and whether there are more."""
     rows = (
         Notification.objects.select_related("client")
-        .prefetch_related(Prefetch("lines", queryset=AmendedLine.objects.order_by("pk")))
+        .prefetch_related("lines")  # in order: Notification.amended_items sorts them
         .filter(researcher=researcher, archived_at__isnull=not archived)
     )
     start = (max(1, page) - 1) * PAGE_SIZE
